@@ -1,0 +1,41 @@
+/** What every Graph route knows about its request: tenant, service root, preferences. */
+import type { FastifyRequest } from 'fastify'
+import type { Principal } from '../auth/authenticate.js'
+import { serviceRoot } from '../odata/context.js'
+import { INCLUDE_UNKNOWN_ENUM_MEMBERS, parsePrefer } from './prefer.js'
+
+export type GraphVersion = 'beta' | 'v1.0'
+
+export interface GraphContext {
+  principal: Principal
+  tenant: string
+  version: GraphVersion
+  /** `https://host/beta`: base of @odata.context, nextLink and Location. */
+  root: string
+  prefer: ReadonlySet<string>
+  includeUnknownEnumMembers: boolean
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    graph: GraphContext
+  }
+}
+
+/** The origin answers are addressed from: the configured public URL, else the request's own Host. */
+export function publicOrigin (request: FastifyRequest, publicUrl: string | undefined): string {
+  if (publicUrl !== undefined) return publicUrl
+  return `${request.protocol}://${request.host}`
+}
+
+export function graphContext (request: FastifyRequest, principal: Principal, version: GraphVersion, publicUrl: string | undefined): GraphContext {
+  const prefer = parsePrefer(request.headers.prefer)
+  return {
+    principal,
+    tenant: principal.tenant,
+    version,
+    root: serviceRoot(publicOrigin(request, publicUrl), version),
+    prefer,
+    includeUnknownEnumMembers: prefer.has(INCLUDE_UNKNOWN_ENUM_MEMBERS)
+  }
+}

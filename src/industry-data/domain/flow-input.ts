@@ -1,0 +1,101 @@
+/** What a create or update body may say about a flow or a flow set (SPEC §3), as pure functions. */
+import type { TObject } from '@sinclair/typebox'
+import { badRequest } from '../../errors/graph-errors.js'
+import { FLOW_TYPES, isFlowTypeName, OutboundProvisioningFlowSet, type FlowTypeName } from '../schemas/entities.js'
+import { findODataType, InvalidBodyError, normaliseODataType, readValue, type JsonPath, type ReadContext } from './read-body.js'
+import { qualified } from './schema-walk.js'
+
+type Json = Record<string, unknown>
+
+/** Server-owned properties: validated when sent, then dropped (the server sets them). */
+const SERVER_OWNED = ['createdDateTime', 'lastModifiedDateTime'] as const
+
+const isPlainObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value)
+
+function requireObjectBody (body: unknown, path: JsonPath): Json {
+  if (body === undefined) throw new InvalidBodyError('The request body is empty; send a JSON object.', path)
+  if (!isPlainObject(body)) throw new InvalidBodyError('The request body must be a JSON object.', path)
+  return body
+}
+
+/** The concrete flow type an `@odata.type` names, or a 400 saying why not. */
+export function flowTypeOf (odataType: string | undefined, path: JsonPath = []): FlowTypeName {
+  if (odataType === undefined) {
+    throw new InvalidBodyError(`'@odata.type' is required: name the concrete flow type, e.g. '#${qualified('classGroupProvisioningFlow')}'.`, [...path, '@odata.type'])
+  }
+  const name = normaliseODataType(odataType)
+  const match = Object.keys(FLOW_TYPES).find(type => qualified(type).toLowerCase() === name)
+  if (match !== undefined && isFlowTypeName(match)) return match
+  if (name === qualified('provisioningFlow').toLowerCase()) {
+    throw new InvalidBodyError(`'${odataType}' is abstract; name a concrete flow type (${Object.keys(FLOW_TYPES).map(t => `#${qualified(t)}`).join(', ')}).`, [...path, '@odata.type'])
+  }
+  throw new InvalidBodyError(`'@odata.type' '${odataType}' is not a provisioning flow type (${Object.keys(FLOW_TYPES).map(t => `#${qualified(t)}`).join(', ')}).`, [...path, '@odata.type'])
+}
+
+function dropServerOwned (value: Json): Json {
+  const out = { ...value }
+  for (const name of SERVER_OWNED) delete out[name]
+  return out
+}
+
+function checkIdMatches (value: Json, id: string, path: JsonPath): void {
+  if (value.id !== undefined && String(value.id).toLowerCase() !== id.toLowerCase()) {
+    throw new InvalidBodyError(`The 'id' in the body ('${String(value.id)}') does not match the id in the URL ('${id}').`, [...path, 'id'])
+  }
+}
+
+function checkRequired (value: Json, required: readonly string[], type: string, path: JsonPath): void {
+  for (const name of required) {
+    if (value[name] === undefined) throw new InvalidBodyError(`Property '${name}' is required when updating a '${qualified(type)}'.`, [...path, name])
+    if (value[name] === null) throw new InvalidBodyError(`Invalid value for property '${name}': null is not allowed; the property is required.`, [...path, name])
+  }
+}
+
+export interface FlowCreate { type: FlowTypeName, value: Json }
+
+/** Body of POST …/provisioningFlows: concrete `@odata.type` required; server-owned values dropped. */
+export function readFlowCreate (body: unknown, context: ReadContext, path: JsonPath = [], keepServerValues = false): FlowCreate {
+  const object = requireObjectBody(body, path)
+  const type = flowTypeOf(findODataType(object, path), path)
+  const value = readValue(FLOW_TYPES[type].schema, object, path, context) as Json
+  return { type, value: keepServerValues ? value : dropServerOwned(value) }
+}
+
+/** Body of PATCH on a stored flow of `type`; `@odata.type` optional but must not name another type. */
+export function readFlowPatch (type: FlowTypeName, id: string, body: unknown, context: ReadContext): Json {
+  const object = requireObjectBody(body, [])
+  const given = findODataType(object)
+  if (given !== undefined && normaliseODataType(given) !== qualified(type).toLowerCase()) {
+    throw badRequest(`'@odata.type' '${given}' does not match the type of the stored flow, '#${qualified(type)}'; a flow's type cannot change.`)
+  }
+  const value = readValue(FLOW_TYPES[type].schema, object, [], context) as Json
+  checkIdMatches(value, id, [])
+  checkRequired(value, FLOW_TYPES[type].requiredOnPatch, type, [])
+  const patch = dropServerOwned(value)
+  delete patch.id
+  return patch
+}
+
+const flowSetSchema: TObject = OutboundProvisioningFlowSet
+
+/** Body of POST …/outboundProvisioningFlowSets. */
+export function readFlowSetCreate (body: unknown, context: ReadContext, path: JsonPath = [], keepServerValues = false): Json {
+  const object = requireObjectBody(body, path)
+  const value = readValue(flowSetSchema, object, path, context) as Json
+  if (typeof value.displayName !== 'string' || value.displayName === '') {
+    throw new InvalidBodyError(`Property 'displayName' is required when creating a '${qualified('outboundProvisioningFlowSet')}'.`, [...path, 'displayName'])
+  }
+  return keepServerValues ? value : dropServerOwned(value)
+}
+
+/** Body of PATCH on a flow set: displayName required (Graph's update page). */
+export function readFlowSetPatch (id: string, body: unknown, context: ReadContext): Json {
+  const object = requireObjectBody(body, [])
+  const value = readValue(flowSetSchema, object, [], context) as Json
+  checkIdMatches(value, id, [])
+  if (value.displayName === undefined) throw new InvalidBodyError(`Property 'displayName' is required when updating a '${qualified('outboundProvisioningFlowSet')}'.`, ['displayName'])
+  if (value.displayName === '') throw new InvalidBodyError('Invalid value for property \'displayName\': it cannot be empty.', ['displayName'])
+  const patch = dropServerOwned(value)
+  delete patch.id
+  return patch
+}

@@ -1,0 +1,89 @@
+/** OData PATCH semantics over canonical values, and completion of values to their full declared shape. */
+import type { TSchema } from '@sinclair/typebox'
+import { kindOf, unwrapNullable } from './schema-walk.js'
+
+type Json = Record<string, unknown>
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/**
+ * Merge `patch` into `stored` (both canonical, already read against `schema`): absent properties stay,
+ * primitives and collections replace, complex values merge recursively, null clears.
+ */
+export function mergePatch (schema: TSchema, stored: Json, patch: Json): Json {
+  const kind = kindOf(schema)
+  if (kind.kind !== 'object') throw new Error('mergePatch needs an object schema')
+  const out: Json = { ...stored }
+  for (const [name, value] of Object.entries(patch)) {
+    if (name === '@odata.type') continue
+    const property = kind.properties[name]
+    const current = out[name]
+    if (property !== undefined && isObject(value) && isObject(current)) {
+      const target = complexSchemaFor(property, value, current)
+      out[name] = target === undefined ? value : mergePatch(target, current, value)
+    } else {
+      out[name] = value
+    }
+  }
+  return out
+}
+
+/** The schema to merge two complex values with; undefined when the derived type changes (then the value replaces). */
+function complexSchemaFor (property: TSchema, value: Json, current: Json): TSchema | undefined {
+  const inner = unwrapNullable(property)
+  const kind = kindOf(inner)
+  if (kind.kind === 'object') return inner
+  if (kind.kind === 'abstract') {
+    if (value['@odata.type'] !== current['@odata.type']) return undefined
+    return kind.derived.find(s => `#microsoft.graph.industryData.${String(s.graphType)}` === value['@odata.type'])
+  }
+  return undefined
+}
+
+/** Give a canonical value every declared property, in declaration order: collections [], the rest null or their default. */
+export function complete (schema: TSchema, value: Json): Json {
+  const kind = kindOf(schema)
+  if (kind.kind !== 'object') throw new Error('complete needs an object schema')
+  const out: Json = {}
+  if (kind.derived) out['@odata.type'] = value['@odata.type']
+  for (const [name, property] of Object.entries(kind.properties)) {
+    out[name] = completeValue(property, value[name])
+  }
+  for (const [name, v] of Object.entries(value)) {
+    if (name.endsWith('@odata.bind')) out[name] = v
+  }
+  return out
+}
+
+function completeValue (schema: TSchema, value: unknown): unknown {
+  const inner = unwrapNullable(schema)
+  const kind = kindOf(inner)
+  if (kind.kind === 'array') {
+    if (!Array.isArray(value)) return []
+    const items = unwrapNullable(kind.items)
+    return isStructured(items) ? value.map(item => completeValue(items, item)) : value
+  }
+  if (value === undefined || value === null) return defaultOf(schema)
+  if (kind.kind === 'object' && isObject(value)) return complete(inner, value)
+  if (kind.kind === 'abstract' && isObject(value)) {
+    const derived = kind.derived.find(s => `#microsoft.graph.industryData.${String(s.graphType)}` === value['@odata.type'])
+    return derived === undefined ? value : complete(derived, value)
+  }
+  return value
+}
+
+/**
+ * What an absent property holds: null where the CSDL allows it; otherwise the type's default
+ * (false, or a complex value of defaults), as Graph's service fills non-nullable values.
+ */
+function defaultOf (schema: TSchema): unknown {
+  const kind = kindOf(schema)
+  if (kind.kind === 'nullable') return null
+  if (kind.kind === 'boolean') return false
+  if (kind.kind === 'object') return complete(schema, {})
+  return null
+}
+
+function isStructured (schema: TSchema): boolean {
+  const kind = kindOf(schema).kind
+  return kind === 'object' || kind === 'abstract'
+}

@@ -1,0 +1,20 @@
+/** `roleGroup@odata.bind` references: what they may look like and the one form they are stored in. */
+
+const ROLE_GROUP_REFERENCE = /(?:^|\/)external\/industryData\/roleGroups(?:\/([^/()?#]+)|\('([^']+)'\))\/?$/i
+
+/**
+ * The role-group id a bind URL points at: absolute (`https://graph.microsoft.com/beta/external/industryData/roleGroups/staff`)
+ * or relative (`external/industryData/roleGroups('staff')`), any host and version. Undefined for anything else.
+ */
+export function roleGroupIdOf (reference: string): string | undefined {
+  const path = reference.replace(/^https?:\/\/[^/]+/i, '').replace(/^\/(?:beta|v1\.0)(?=\/)/i, '')
+  const match = ROLE_GROUP_REFERENCE.exec(path)
+  if (match === null) return undefined
+  const id = match[1] ?? match[2]
+  return id === undefined ? undefined : decodeURIComponent(id)
+}
+
+/** The stored form: the absolute URL the Graph docs send. */
+export function roleGroupReference (id: string): string {
+  return `https://graph.microsoft.com/beta/external/industryData/roleGroups/${encodeURIComponent(id)}`
+}

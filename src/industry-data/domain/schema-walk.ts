@@ -1,0 +1,68 @@
+/** Reading the graph-type keywords back off TypeBox schemas (see schemas/graph-type.ts). */
+import type { TSchema } from '@sinclair/typebox'
+import { NAMESPACE } from '../schemas/graph-type.js'
+
+export type SchemaKind =
+  | { kind: 'object', type: string, derived: boolean, properties: Readonly<Record<string, TSchema>>, bindings: Readonly<Record<string, string>> }
+  | { kind: 'abstract', type: string, derived: readonly TSchema[] }
+  | { kind: 'nullable', inner: TSchema }
+  | { kind: 'enum', type: string, members: readonly string[] }
+  | { kind: 'array', items: TSchema }
+  | { kind: 'string', edm: string, dateTime: boolean }
+  | { kind: 'boolean' }
+
+const kinds = new WeakMap<TSchema, SchemaKind>()
+
+/** Classify a schema built with the graph-type builders; cached, so the walkers stay cheap per request. */
+export function kindOf (schema: TSchema): SchemaKind {
+  let kind = kinds.get(schema)
+  if (kind === undefined) {
+    kind = classify(schema)
+    kinds.set(schema, kind)
+  }
+  return kind
+}
+
+function classify (schema: TSchema): SchemaKind {
+  if (typeof schema.graphType === 'string') {
+    return {
+      kind: 'object',
+      type: schema.graphType,
+      derived: schema.graphDerived === true,
+      properties: (schema.properties ?? {}) as Record<string, TSchema>,
+      bindings: (schema.graphBindings ?? {}) as Record<string, string>
+    }
+  }
+  if (typeof schema.graphAbstract === 'string') return { kind: 'abstract', type: schema.graphAbstract, derived: schema.anyOf as TSchema[] }
+  if (typeof schema.graphEnum === 'string') {
+    return { kind: 'enum', type: schema.graphEnum, members: (schema.anyOf as TSchema[]).map(s => String(s.const)) }
+  }
+  if (Array.isArray(schema.anyOf)) {
+    const members = schema.anyOf as TSchema[]
+    const inner = members.find(s => s.type !== 'null')
+    if (members.length === 2 && inner !== undefined) return { kind: 'nullable', inner }
+  }
+  if (schema.type === 'array') return { kind: 'array', items: schema.items as TSchema }
+  if (schema.type === 'string') return { kind: 'string', edm: String(schema.graphEdm ?? 'Edm.String'), dateTime: schema.format === 'date-time' }
+  if (schema.type === 'boolean') return { kind: 'boolean' }
+  throw new Error(`schema without a graph kind: ${JSON.stringify(schema)}`)
+}
+
+/** Lower-cased property name → canonical name, for case-insensitive input. */
+const indexes = new WeakMap<TSchema, ReadonlyMap<string, string>>()
+export function propertyIndex (schema: TSchema): ReadonlyMap<string, string> {
+  let index = indexes.get(schema)
+  if (index === undefined) {
+    index = new Map(Object.keys((schema.properties ?? {}) as object).map(name => [name.toLowerCase(), name]))
+    indexes.set(schema, index)
+  }
+  return index
+}
+
+export const qualified = (type: string): string => `${NAMESPACE}.${type}`
+
+/** The schema of a property once nullability is peeled off. */
+export function unwrapNullable (schema: TSchema): TSchema {
+  const kind = kindOf(schema)
+  return kind.kind === 'nullable' ? kind.inner : schema
+}

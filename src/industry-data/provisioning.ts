@@ -1,0 +1,153 @@
+/** The industryData operations over the store: what each Graph route does, minus HTTP. */
+import type { Clock } from '../clock.js'
+import type { IdSource } from '../ids.js'
+import { conflict, itemNotFound } from '../errors/graph-errors.js'
+import type { Store } from '../store/store.js'
+import { flowRow, flowSetRow, parseBody, type Json } from '../store/rows.js'
+import { readFlowCreate, readFlowPatch, readFlowSetCreate, readFlowSetPatch } from './domain/flow-input.js'
+import { complete, mergePatch } from './domain/merge-patch.js'
+import { InvalidBodyError, type ReadContext } from './domain/read-body.js'
+import { roleGroupIdOf, roleGroupReference } from './domain/references.js'
+import { FLOW_TYPES, isFlowTypeName, OutboundProvisioningFlowSet, type FlowTypeName } from './schemas/entities.js'
+
+export interface Provisioning {
+  store: Store
+  clock: Clock
+  ids: IdSource
+}
+
+export interface StoredFlow { setId: string, type: FlowTypeName, value: Json }
+
+/** Bindings resolve against the tenant's role groups. */
+export function readContextFor (p: Provisioning, tenant: string): ReadContext {
+  return {
+    bind (navigation, target, path) {
+      const id = roleGroupIdOf(target)
+      if (id === undefined) {
+        throw new InvalidBodyError(`Invalid value for property '${navigation}@odata.bind': '${target}' is not the URL of a role group (https://graph.microsoft.com/beta/external/industryData/roleGroups/{id}).`, path)
+      }
+      const row = p.store.roleGroups.get(tenant, id)
+      if (row === undefined) throw new InvalidBodyError(`Invalid value for property '${navigation}@odata.bind': the role group '${id}' does not exist.`, path)
+      return roleGroupReference(row.id)
+    }
+  }
+}
+
+const flowSetNotFound = (setId: string) => itemNotFound(`outboundProvisioningFlowSet '${setId}'`)
+const flowNotFound = (flowId: string) => itemNotFound(`provisioningFlow '${flowId}'`)
+
+function toStoredFlow (row: { set_id: string, type: string, body: string }): StoredFlow {
+  if (!isFlowTypeName(row.type)) throw new Error(`stored flow has unknown type ${row.type}`)
+  return { setId: row.set_id, type: row.type, value: parseBody(row) }
+}
+
+/** The stored spelling of a flow set's id, or 404. */
+export function requireFlowSet (p: Provisioning, tenant: string, setId: string): string {
+  const id = p.store.flowSets.canonicalId(tenant, setId)
+  if (id === undefined) throw flowSetNotFound(setId)
+  return id
+}
+
+export function getFlow (p: Provisioning, tenant: string, setId: string, flowId: string): StoredFlow {
+  const canonicalSetId = requireFlowSet(p, tenant, setId)
+  const row = p.store.flows.get(tenant, canonicalSetId, flowId)
+  if (row === undefined) throw flowNotFound(flowId)
+  return toStoredFlow(row)
+}
+
+/** The seed document's `/classGroupProvisioningFlow`: the tenant's oldest classGroup flow. */
+export function oldestClassGroupFlow (p: Provisioning, tenant: string): StoredFlow {
+  const row = p.store.flows.oldestOfType(tenant, 'classGroupProvisioningFlow')
+  if (row === undefined) throw itemNotFound('classGroupProvisioningFlow (this tenant has none)')
+  return toStoredFlow(row)
+}
+
+/** PATCH a stored flow: validate against its type, merge, stamp, write — one transaction. */
+export function patchFlow (p: Provisioning, tenant: string, flow: StoredFlow, body: unknown): StoredFlow {
+  const patch = readFlowPatch(flow.type, String(flow.value.id), body, readContextFor(p, tenant))
+  const schema = FLOW_TYPES[flow.type].schema
+  return p.store.transaction(() => {
+    const row = p.store.flows.get(tenant, flow.setId, String(flow.value.id))
+    if (row === undefined) throw flowNotFound(String(flow.value.id))
+    const merged = complete(schema, mergePatch(schema, parseBody(row), patch))
+    merged.lastModifiedDateTime = p.clock.timestamp()
+    p.store.flows.update(flowRow(tenant, flow.setId, flow.type, merged))
+    return { setId: flow.setId, type: flow.type, value: merged }
+  })
+}
+
+/** POST a flow into a set: concrete type, one per type per set (409), server-owned id, timestamps and readiness. */
+export function createFlow (p: Provisioning, tenant: string, setId: string, body: unknown): StoredFlow {
+  const canonicalSetId = requireFlowSet(p, tenant, setId)
+  const { type, value } = readFlowCreate(body, readContextFor(p, tenant))
+  return p.store.transaction(() => {
+    const existing = p.store.flows.idOfTypeInSet(tenant, canonicalSetId, type)
+    if (existing !== undefined) {
+      throw conflict(`The outboundProvisioningFlowSet '${canonicalSetId}' already has a ${type} ('${existing}'); a set holds at most one flow of each type.`)
+    }
+    const now = p.clock.timestamp()
+    const stored = complete(FLOW_TYPES[type].schema, {
+      ...value, id: p.ids.next(), createdDateTime: now, lastModifiedDateTime: now, readinessStatus: 'notReady'
+    })
+    p.store.flows.insert(flowRow(tenant, canonicalSetId, type, stored))
+    return { setId: canonicalSetId, type, value: stored }
+  })
+}
+
+export function deleteFlow (p: Provisioning, tenant: string, setId: string, flowId: string): void {
+  const flow = getFlow(p, tenant, setId, flowId)
+  p.store.flows.remove(tenant, flow.setId, String(flow.value.id))
+}
+
+/** The reset action: back to notReady, lastModifiedDateTime moves. */
+export function resetFlow (p: Provisioning, tenant: string, setId: string, flowId: string): StoredFlow {
+  const flow = getFlow(p, tenant, setId, flowId)
+  return p.store.transaction(() => {
+    const value = { ...flow.value, readinessStatus: 'notReady', lastModifiedDateTime: p.clock.timestamp() }
+    p.store.flows.update(flowRow(tenant, flow.setId, flow.type, value))
+    return { ...flow, value }
+  })
+}
+
+export function listFlows (p: Provisioning, tenant: string, setId: string): StoredFlow[] {
+  const canonicalSetId = requireFlowSet(p, tenant, setId)
+  return p.store.flows.listInSet(tenant, canonicalSetId).map(toStoredFlow)
+}
+
+export function getFlowSet (p: Provisioning, tenant: string, setId: string): Json {
+  const row = p.store.flowSets.get(tenant, setId)
+  if (row === undefined) throw flowSetNotFound(setId)
+  return parseBody(row)
+}
+
+export function createFlowSet (p: Provisioning, tenant: string, body: unknown): Json {
+  const value = readFlowSetCreate(body, readContextFor(p, tenant))
+  const now = p.clock.timestamp()
+  const stored = complete(OutboundProvisioningFlowSet, { ...value, id: p.ids.next(), createdDateTime: now, lastModifiedDateTime: now })
+  p.store.transaction(() => { p.store.flowSets.insert(flowSetRow(tenant, stored)) })
+  return stored
+}
+
+export function patchFlowSet (p: Provisioning, tenant: string, setId: string, body: unknown): Json {
+  const current = getFlowSet(p, tenant, setId)
+  const patch = readFlowSetPatch(String(current.id), body, readContextFor(p, tenant))
+  return p.store.transaction(() => {
+    const row = p.store.flowSets.get(tenant, setId)
+    if (row === undefined) throw flowSetNotFound(setId)
+    const merged = complete(OutboundProvisioningFlowSet, mergePatch(OutboundProvisioningFlowSet, parseBody(row), patch))
+    merged.lastModifiedDateTime = p.clock.timestamp()
+    p.store.flowSets.update(flowSetRow(tenant, merged))
+    return merged
+  })
+}
+
+/** Deleting a set deletes its flows (foreign key cascade). */
+export function deleteFlowSet (p: Provisioning, tenant: string, setId: string): void {
+  if (!p.store.flowSets.remove(tenant, setId)) throw flowSetNotFound(setId)
+}
+
+export function getRoleGroup (p: Provisioning, tenant: string, id: string): Json {
+  const row = p.store.roleGroups.get(tenant, id)
+  if (row === undefined) throw itemNotFound(`roleGroup '${id}'`)
+  return parseBody(row)
+}

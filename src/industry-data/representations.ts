@@ -1,0 +1,47 @@
+/** The JSON Graph answers with for each entity (SPEC §4). */
+import type { Json } from '../store/rows.js'
+import { contexts } from '../odata/context.js'
+import { presentValue, type PresentOptions } from './domain/present.js'
+import { roleGroupIdOf } from './domain/references.js'
+import { qualified } from './domain/schema-walk.js'
+import { FLOW_TYPES, OutboundProvisioningFlowSet, RoleGroup } from './schemas/entities.js'
+import type { StoredFlow } from './provisioning.js'
+
+export interface Presentation {
+  root: string
+  includeUnknownEnumMembers: boolean
+  /** Look up a role group for inline expansion (GET answers); absent in write answers, as Graph does. */
+  roleGroup?: (id: string) => Json | undefined
+}
+
+/** A flow with its `@odata.type`; `withContext` for single-entity answers. */
+export function presentFlow (flow: StoredFlow, presentation: Presentation, withContext: boolean): Json {
+  const flowId = String(flow.value.id)
+  const options: PresentOptions = { includeUnknownEnumMembers: presentation.includeUnknownEnumMembers }
+  const lookup = presentation.roleGroup
+  if (lookup !== undefined) {
+    options.expandBinding = (navigation, reference, path) => {
+      const id = roleGroupIdOf(reference)
+      const group = id === undefined ? undefined : lookup(id)
+      if (group === undefined) return undefined
+      return {
+        [`${navigation}@odata.context`]: contexts.boundRoleGroup(presentation.root, flow.setId, flowId, flow.type, path),
+        [navigation]: presentValue(RoleGroup, group, options)
+      }
+    }
+  }
+  const head: Json = withContext ? { '@odata.context': contexts.flow(presentation.root, flow.setId) } : {}
+  head['@odata.type'] = `#${qualified(flow.type)}`
+  return Object.assign(head, presentValue(FLOW_TYPES[flow.type].schema, flow.value, options))
+}
+
+/** A flow set: no `@odata.type` (not polymorphic); its filter keeps `#…basicFilter`. */
+export function presentFlowSet (set: Json, presentation: Presentation, withContext: boolean): Json {
+  const head: Json = withContext ? { '@odata.context': contexts.flowSet(presentation.root) } : {}
+  return Object.assign(head, presentValue(OutboundProvisioningFlowSet, set, { includeUnknownEnumMembers: presentation.includeUnknownEnumMembers }))
+}
+
+export function presentRoleGroup (group: Json, presentation: Presentation, withContext: boolean): Json {
+  const head: Json = withContext ? { '@odata.context': contexts.roleGroup(presentation.root) } : {}
+  return Object.assign(head, presentValue(RoleGroup, group, { includeUnknownEnumMembers: presentation.includeUnknownEnumMembers }))
+}

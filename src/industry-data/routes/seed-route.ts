@@ -1,0 +1,24 @@
+/**
+ * The seed document's route, `/classGroupProvisioningFlow`: the tenant's oldest classGroupProvisioningFlow
+ * (by createdDateTime, then id). Served with and without a version prefix.
+ */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { sendPatchResult } from '../../http/replies.js'
+import { pickQueryOptions } from '../../odata/query.js'
+import { oldestClassGroupFlow, patchFlow } from '../provisioning.js'
+import { presentFlow } from '../representations.js'
+import { presentFlowForRead, writePresentation, type GraphRouteOptions } from './flows.js'
+import { JsonBody, ODataQuery } from './route-params.js'
+
+export const seedRoute: FastifyPluginAsyncTypebox<GraphRouteOptions> = async (app, { provisioning: p, config }) => {
+  app.get('/classGroupProvisioningFlow', { schema: { querystring: ODataQuery } }, async (request) => {
+    const { select } = pickQueryOptions(request.query, ['select'], 'on a single provisioningFlow')
+    return presentFlowForRead(p, request.graph, oldestClassGroupFlow(p, request.graph.tenant), select)
+  })
+
+  app.patch('/classGroupProvisioningFlow', { schema: { querystring: ODataQuery, body: JsonBody } }, async (request, reply) => {
+    pickQueryOptions(request.query, [], 'on PATCH')
+    const updated = patchFlow(p, request.graph.tenant, oldestClassGroupFlow(p, request.graph.tenant), request.body)
+    return sendPatchResult(reply, request.graph, config.patchResponse, () => presentFlow(updated, writePresentation(request.graph), true))
+  })
+}

@@ -1,0 +1,34 @@
+/** $select: which properties an answer keeps (`id` and `@odata.type` always). */
+import type { TSchema } from '@sinclair/typebox'
+import { badRequest } from '../errors/graph-errors.js'
+import { propertyIndex } from '../industry-data/domain/schema-walk.js'
+
+/** Canonical property names selected, or undefined for all; 400 for names not on any of `schemas`. */
+export function parseSelect (text: string | undefined, schemas: readonly TSchema[], typeName: string): string[] | undefined {
+  if (text === undefined) return undefined
+  const names = text.split(',').map(s => s.trim())
+  if (names.some(n => n === '')) throw badRequest(`Invalid $select '${text}': empty property name.`)
+  if (names.includes('*')) return undefined
+  return names.map(name => {
+    const bare = name.replace(/^microsoft\.graph\.industryData\.\w+\//i, '')
+    for (const schema of schemas) {
+      const canonical = propertyIndex(schema).get(bare.toLowerCase())
+      if (canonical !== undefined) return canonical
+    }
+    throw badRequest(`Could not find a property named '${name}' on type '${typeName}'.`)
+  })
+}
+
+const ALWAYS = new Set(['@odata.context', '@odata.type', 'id'])
+
+/** Keep only the selected properties (and their annotations) of a presented entity. */
+export function applySelect<T extends Record<string, unknown>> (entity: T, select: readonly string[] | undefined): T {
+  if (select === undefined) return entity
+  const keep = new Set(select)
+  const out: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(entity)) {
+    const base = key.includes('@') && !key.startsWith('@') ? key.slice(0, key.indexOf('@')) : key
+    if (ALWAYS.has(key) || keep.has(base)) out[key] = value
+  }
+  return out as T
+}

@@ -1,0 +1,45 @@
+/** The only module that touches process: configuration in, a listening server out, a graceful exit. */
+import closeWithGrace from 'close-with-grace'
+import { buildApp } from './app.js'
+import { ConfigError, loadConfig, type Config } from './config.js'
+import { FixtureError } from './store/fixtures.js'
+
+/** Start serving with settings from `env` (CLI flags already folded in); exits 2 on bad configuration. */
+export async function main (env: Readonly<Record<string, string | undefined>>): Promise<void> {
+  let config: Config
+  try {
+    config = loadConfig(env)
+  } catch (error) {
+    if (error instanceof ConfigError) fail(`graph-mock: invalid setting ${error.message}`)
+    throw error
+  }
+  let app
+  try {
+    app = await buildApp(config)
+  } catch (error) {
+    if (error instanceof FixtureError) fail(`graph-mock: ${error.message}`)
+    if (error instanceof Error && /SQLITE|database/i.test(error.message)) fail(`graph-mock: invalid setting GRAPH_MOCK_DB: cannot open '${config.db}' (${error.message})`)
+    throw error
+  }
+  closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+    if (err !== undefined) app.log.error({ err }, 'shutting down after an error')
+    else app.log.info({ signal }, 'shutting down')
+    await app.close()
+  })
+  try {
+    const address = await app.listen({ port: config.port, host: config.host })
+    app.log.info({ address, graph: `${address}/beta`, db: config.db, auth: config.auth }, 'graph-mock listening')
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') {
+      await app.close()
+      fail(`graph-mock: invalid setting ${code === 'EADDRINUSE' || code === 'EACCES' ? 'PORT' : 'HOST'}: cannot listen on ${config.host}:${config.port} (${code})`)
+    }
+    throw error
+  }
+}
+
+function fail (line: string): never {
+  process.stderr.write(`${line}\n`)
+  process.exit(2)
+}

@@ -1,0 +1,156 @@
+/**
+ * Fixture documents (SPEC §8): Graph-shaped JSON validated exactly like API writes, prepared once
+ * (ids and timestamps filled in) and copied into each tenant that needs them.
+ */
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Clock } from '../clock.js'
+import type { IdSource } from '../ids.js'
+import { readFlowCreate, readFlowSetCreate } from '../industry-data/domain/flow-input.js'
+import { complete } from '../industry-data/domain/merge-patch.js'
+import { formatJsonPath, InvalidBodyError, readValue, type JsonPath, type ReadContext } from '../industry-data/domain/read-body.js'
+import { roleGroupIdOf, roleGroupReference } from '../industry-data/domain/references.js'
+import { FLOW_TYPES, OutboundProvisioningFlowSet, RoleGroup, type FlowTypeName } from '../industry-data/schemas/entities.js'
+import type { Json } from './rows.js'
+
+export interface PreparedFlow { type: FlowTypeName, value: Json }
+export interface PreparedFlowSet { value: Json, flows: PreparedFlow[] }
+export interface PreparedFixtures { flowSets: PreparedFlowSet[], roleGroups: Json[] }
+
+export const EMPTY_FIXTURES: PreparedFixtures = { flowSets: [], roleGroups: [] }
+
+/** A fixture that cannot be loaded: names the file and the JSON path. */
+export class FixtureError extends Error {
+  constructor (file: string, path: string, why: string) {
+    super(`Invalid fixture ${file} at ${path}: ${why}`)
+    this.name = 'FixtureError'
+  }
+}
+
+export interface FixtureDeps {
+  ids: IdSource
+  clock: Clock
+  /** Role groups that bindings may point at besides those of the document itself. */
+  existingRoleGroup?: (id: string) => string | undefined
+}
+
+const isPlainObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value)
+
+function takeArray (doc: Json, name: string, path: JsonPath): unknown[] {
+  const value = doc[name]
+  if (value === undefined) return []
+  if (!Array.isArray(value)) throw new InvalidBodyError(`'${name}' must be a JSON array.`, [...path, name])
+  return value
+}
+
+/** Validate and complete one fixture document; throws InvalidBodyError carrying the JSON path. */
+export function prepareFixtureDocument (doc: unknown, deps: FixtureDeps): PreparedFixtures {
+  if (!isPlainObject(doc)) throw new InvalidBodyError('A fixture document must be a JSON object.', [])
+  for (const key of Object.keys(doc)) {
+    if (key !== 'outboundProvisioningFlowSets' && key !== 'roleGroups' && !key.startsWith('$')) {
+      throw new InvalidBodyError(`Unknown top-level key '${key}'; a fixture document holds 'outboundProvisioningFlowSets' and 'roleGroups'.`, [key])
+    }
+  }
+  const seenIds = new Set<string>()
+  const claim = (id: string, path: JsonPath): void => {
+    if (seenIds.has(id.toLowerCase())) throw new InvalidBodyError(`The id '${id}' is used more than once in the document.`, [...path, 'id'])
+    seenIds.add(id.toLowerCase())
+  }
+
+  const roleGroups = takeArray(doc, 'roleGroups', []).map((raw, i) => {
+    const path = ['roleGroups', i]
+    const value = readValue(RoleGroup, raw, path, noBindings) as Json
+    if (typeof value.id !== 'string' || value.id === '') throw new InvalidBodyError('A role group needs an id.', [...path, 'id'])
+    claim(value.id, path)
+    return complete(RoleGroup, value)
+  })
+  const roleGroupIds = new Map(roleGroups.map(group => [String(group.id).toLowerCase(), String(group.id)]))
+  const context: ReadContext = {
+    bind (navigation, target, path) {
+      const id = roleGroupIdOf(target)
+      if (id === undefined) throw new InvalidBodyError(`'${navigation}@odata.bind' must be the URL of a role group, like 'https://graph.microsoft.com/beta/external/industryData/roleGroups/{id}'.`, path)
+      const found = roleGroupIds.get(id.toLowerCase()) ?? deps.existingRoleGroup?.(id)
+      if (found === undefined) throw new InvalidBodyError(`'${navigation}@odata.bind' points at role group '${id}', which does not exist.`, path)
+      return roleGroupReference(found)
+    }
+  }
+
+  const flowSets = takeArray(doc, 'outboundProvisioningFlowSets', []).map((raw, i): PreparedFlowSet => {
+    const path: JsonPath = ['outboundProvisioningFlowSets', i]
+    if (!isPlainObject(raw)) throw new InvalidBodyError('A flow set must be a JSON object.', path)
+    const { provisioningFlows, ...setBody } = raw
+    const set = stamp(readFlowSetCreate(setBody, context, path, true), deps, path, claim)
+    const flowList = provisioningFlows === undefined ? [] : provisioningFlows
+    if (!Array.isArray(flowList)) throw new InvalidBodyError('\'provisioningFlows\' must be a JSON array.', [...path, 'provisioningFlows'])
+    const types = new Set<string>()
+    const flows = flowList.map((flowRaw, j): PreparedFlow => {
+      const flowPath: JsonPath = [...path, 'provisioningFlows', j]
+      const { type, value } = readFlowCreate(flowRaw, context, flowPath, true)
+      if (types.has(type)) throw new InvalidBodyError(`A flow set holds at most one flow of each type; '${type}' appears twice.`, flowPath)
+      types.add(type)
+      const stamped = stamp(value, deps, flowPath, claim)
+      stamped.readinessStatus = value.readinessStatus ?? 'notReady'
+      return { type, value: complete(FLOW_TYPES[type].schema, stamped) }
+    })
+    return { value: complete(OutboundProvisioningFlowSet, set), flows }
+  })
+  return { flowSets, roleGroups }
+}
+
+const noBindings: ReadContext = {
+  bind: (navigation, _target, path) => { throw new InvalidBodyError(`'${navigation}@odata.bind' is not allowed here.`, path) }
+}
+
+/** Fill in id and timestamps where the document leaves them out. */
+function stamp (value: Json, deps: FixtureDeps, path: JsonPath, claim: (id: string, path: JsonPath) => void): Json {
+  const out = { ...value }
+  if (out.id === undefined || out.id === '') out.id = deps.ids.next()
+  claim(String(out.id), path)
+  if (out.createdDateTime === undefined) out.createdDateTime = deps.clock.timestamp()
+  if (out.lastModifiedDateTime === undefined) out.lastModifiedDateTime = out.createdDateTime
+  return out
+}
+
+/** Load every `*.json` in `folder` (sorted by name) into one prepared set; stops at the first invalid file. */
+export function loadFixtureFolder (folder: string, deps: FixtureDeps): PreparedFixtures {
+  let files: string[]
+  try {
+    files = readdirSync(folder).filter(name => name.endsWith('.json')).sort()
+  } catch (error) {
+    throw new FixtureError(folder, '$', `cannot read the fixtures folder (${(error as NodeJS.ErrnoException).code ?? String(error)})`)
+  }
+  const merged: PreparedFixtures = { flowSets: [], roleGroups: [] }
+  const knownRoleGroups = new Map<string, string>()
+  for (const name of files) {
+    const file = join(folder, name)
+    let doc: unknown
+    try {
+      doc = JSON.parse(readFileSync(file, 'utf8'))
+    } catch (error) {
+      throw new FixtureError(file, '$', `not valid JSON (${error instanceof Error ? error.message : String(error)})`)
+    }
+    try {
+      const prepared = prepareFixtureDocument(doc, { ...deps, existingRoleGroup: id => knownRoleGroups.get(id.toLowerCase()) })
+      merged.flowSets.push(...prepared.flowSets)
+      merged.roleGroups.push(...prepared.roleGroups)
+      for (const group of prepared.roleGroups) knownRoleGroups.set(String(group.id).toLowerCase(), String(group.id))
+    } catch (error) {
+      if (error instanceof InvalidBodyError) throw new FixtureError(file, formatJsonPath(error.path), error.message)
+      throw error
+    }
+  }
+  checkUniqueAcrossFiles(merged)
+  return merged
+}
+
+function checkUniqueAcrossFiles (fixtures: PreparedFixtures): void {
+  const seen = new Set<string>()
+  const ids = [
+    ...fixtures.roleGroups.map(g => String(g.id)),
+    ...fixtures.flowSets.flatMap(s => [String(s.value.id), ...s.flows.map(f => String(f.value.id))])
+  ]
+  for (const id of ids) {
+    if (seen.has(id.toLowerCase())) throw new FixtureError('(fixtures folder)', '$', `the id '${id}' is used by more than one fixture`)
+    seen.add(id.toLowerCase())
+  }
+}

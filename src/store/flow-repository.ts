@@ -1,0 +1,45 @@
+/** SQL for provisioning flows; every statement prepared once. */
+import type { Db } from './database.js'
+
+export interface FlowRow {
+  tenant: string
+  set_id: string
+  id: string
+  type: string
+  readiness: string
+  created: string
+  modified: string
+  body: string
+}
+
+export type FlowRepository = ReturnType<typeof createFlowRepository>
+
+export function createFlowRepository (db: Db) {
+  const columns = 'tenant, set_id, id, type, readiness, created, modified, body'
+  const get = db.prepare<[string, string, string], FlowRow>(`SELECT ${columns} FROM flows WHERE tenant = ? AND set_id = ? AND id = ?`)
+  const oldestOfType = db.prepare<[string, string], FlowRow>(
+    `SELECT ${columns} FROM flows WHERE tenant = ? AND type = ? ORDER BY created, id LIMIT 1`)
+  const ofTypeInSet = db.prepare<[string, string, string], { id: string }>('SELECT id FROM flows WHERE tenant = ? AND set_id = ? AND type = ?')
+  const byId = db.prepare<[string, string], { set_id: string }>('SELECT set_id FROM flows WHERE tenant = ? AND id = ?')
+  const insert = db.prepare<FlowRow>(
+    `INSERT INTO flows (${columns}) VALUES (@tenant, @set_id, @id, @type, @readiness, @created, @modified, @body)`)
+  const update = db.prepare<FlowRow>(
+    'UPDATE flows SET readiness = @readiness, modified = @modified, body = @body WHERE tenant = @tenant AND set_id = @set_id AND id = @id')
+  const remove = db.prepare<[string, string, string]>('DELETE FROM flows WHERE tenant = ? AND set_id = ? AND id = ?')
+  const listInSet = db.prepare<[string, string], FlowRow>(`SELECT ${columns} FROM flows WHERE tenant = ? AND set_id = ? ORDER BY seq`)
+  const countInSet = db.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM flows WHERE tenant = ? AND set_id = ?')
+  const latest = db.prepare<[], { modified: string | null }>('SELECT max(modified) AS modified FROM flows')
+
+  return {
+    get: (tenant: string, setId: string, id: string): FlowRow | undefined => get.get(tenant, setId, id),
+    oldestOfType: (tenant: string, type: string): FlowRow | undefined => oldestOfType.get(tenant, type),
+    idOfTypeInSet: (tenant: string, setId: string, type: string): string | undefined => ofTypeInSet.get(tenant, setId, type)?.id,
+    setOf: (tenant: string, id: string): string | undefined => byId.get(tenant, id)?.set_id,
+    insert: (row: FlowRow): void => { insert.run(row) },
+    update: (row: FlowRow): boolean => update.run(row).changes === 1,
+    remove: (tenant: string, setId: string, id: string): boolean => remove.run(tenant, setId, id).changes === 1,
+    listInSet: (tenant: string, setId: string): FlowRow[] => listInSet.all(tenant, setId),
+    countInSet: (tenant: string, setId: string): number => countInSet.get(tenant, setId)?.n ?? 0,
+    latestModified: (): string | undefined => latest.get()?.modified ?? undefined
+  }
+}

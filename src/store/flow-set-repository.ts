@@ -1,0 +1,37 @@
+/** SQL for outbound provisioning flow sets; every statement prepared once. */
+import type { Db } from './database.js'
+
+export interface FlowSetRow {
+  tenant: string
+  id: string
+  display_name: string | null
+  created: string
+  modified: string
+  body: string
+}
+
+export type FlowSetRepository = ReturnType<typeof createFlowSetRepository>
+
+export function createFlowSetRepository (db: Db) {
+  const columns = 'tenant, id, display_name, created, modified, body'
+  const get = db.prepare<[string, string], FlowSetRow>(`SELECT ${columns} FROM flow_sets WHERE tenant = ? AND id = ?`)
+  const exists = db.prepare<[string, string], { id: string }>('SELECT id FROM flow_sets WHERE tenant = ? AND id = ?')
+  const insert = db.prepare<FlowSetRow>(
+    `INSERT INTO flow_sets (${columns}) VALUES (@tenant, @id, @display_name, @created, @modified, @body)`)
+  const update = db.prepare<FlowSetRow>(
+    'UPDATE flow_sets SET display_name = @display_name, modified = @modified, body = @body WHERE tenant = @tenant AND id = @id')
+  const remove = db.prepare<[string, string]>('DELETE FROM flow_sets WHERE tenant = ? AND id = ?')
+  const list = db.prepare<[string], FlowSetRow>(`SELECT ${columns} FROM flow_sets WHERE tenant = ? ORDER BY seq`)
+  const latest = db.prepare<[], { modified: string | null }>('SELECT max(modified) AS modified FROM flow_sets')
+
+  return {
+    get: (tenant: string, id: string): FlowSetRow | undefined => get.get(tenant, id),
+    /** The stored spelling of the id, when the set exists (ids match case-insensitively). */
+    canonicalId: (tenant: string, id: string): string | undefined => exists.get(tenant, id)?.id,
+    insert: (row: FlowSetRow): void => { insert.run(row) },
+    update: (row: FlowSetRow): boolean => update.run(row).changes === 1,
+    remove: (tenant: string, id: string): boolean => remove.run(tenant, id).changes === 1,
+    list: (tenant: string): FlowSetRow[] => list.all(tenant),
+    latestModified: (): string | undefined => latest.get()?.modified ?? undefined
+  }
+}

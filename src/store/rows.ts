@@ -1,0 +1,42 @@
+/** Converting canonical entities to table rows and back. */
+import type { FlowTypeName } from '../industry-data/schemas/entities.js'
+import type { FlowRow } from './flow-repository.js'
+import type { FlowSetRow } from './flow-set-repository.js'
+import type { RoleGroupRow } from './role-group-repository.js'
+
+export type Json = Record<string, unknown>
+
+export function flowRow (tenant: string, setId: string, type: FlowTypeName, value: Json): FlowRow {
+  return {
+    tenant,
+    set_id: setId,
+    id: String(value.id),
+    type,
+    readiness: String(value.readinessStatus),
+    created: String(value.createdDateTime),
+    modified: String(value.lastModifiedDateTime),
+    body: JSON.stringify(value)
+  }
+}
+
+export function flowSetRow (tenant: string, value: Json): FlowSetRow {
+  return {
+    tenant,
+    id: String(value.id),
+    display_name: typeof value.displayName === 'string' ? value.displayName : null,
+    created: String(value.createdDateTime),
+    modified: String(value.lastModifiedDateTime),
+    body: JSON.stringify(value)
+  }
+}
+
+export function roleGroupRow (tenant: string, value: Json): RoleGroupRow {
+  return {
+    tenant,
+    id: String(value.id),
+    display_name: typeof value.displayName === 'string' ? value.displayName : null,
+    body: JSON.stringify(value)
+  }
+}
+
+export const parseBody = (row: { body: string }): Json => JSON.parse(row.body) as Json

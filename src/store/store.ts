@@ -1,0 +1,96 @@
+/** The store: the database, its repositories, and tenants seeded from the fixtures on first use. */
+import type { Clock } from '../clock.js'
+import { openDatabase, type Db } from './database.js'
+import { createFlowRepository, type FlowRepository } from './flow-repository.js'
+import { createFlowSetRepository, type FlowSetRepository } from './flow-set-repository.js'
+import { createRoleGroupRepository, type RoleGroupRepository } from './role-group-repository.js'
+import type { PreparedFixtures } from './fixtures.js'
+import { flowRow, flowSetRow, roleGroupRow } from './rows.js'
+
+export interface StoreOptions {
+  file: string
+  fixtures: PreparedFixtures
+  clock: Clock
+}
+
+export interface Store {
+  db: Db
+  flows: FlowRepository
+  flowSets: FlowSetRepository
+  roleGroups: RoleGroupRepository
+  /** Run `fn` in one SQLite transaction (synchronous: no await inside). */
+  transaction: <T>(fn: () => T) => T
+  /** Seed `tenant` from the fixtures the first time it is used; race-free (one synchronous transaction). */
+  ensureTenant: (tenant: string) => void
+  /** Put `tenant` back to the fixtures. */
+  resetTenant: (tenant: string) => void
+  tenants: () => string[]
+  insertFixtures: (tenant: string, prepared: PreparedFixtures) => void
+  fixtures: () => PreparedFixtures
+  replaceFixtures: (next: PreparedFixtures) => void
+  close: () => void
+}
+
+export function openStore (options: StoreOptions): Store {
+  const db: Db = openDatabase(options.file)
+  const flows = createFlowRepository(db)
+  const flowSets = createFlowSetRepository(db)
+  const roleGroups = createRoleGroupRepository(db)
+  let fixtures = options.fixtures
+
+  const tenantExists = db.prepare<[string], { id: string }>('SELECT id FROM tenants WHERE id = ?')
+  const addTenant = db.prepare<[string, string]>('INSERT OR IGNORE INTO tenants (id, seeded_at) VALUES (?, ?)')
+  const allTenants = db.prepare<[], { id: string }>('SELECT id FROM tenants ORDER BY id')
+  const clearTenant = [
+    db.prepare<[string]>('DELETE FROM flows WHERE tenant = ?'),
+    db.prepare<[string]>('DELETE FROM flow_sets WHERE tenant = ?'),
+    db.prepare<[string]>('DELETE FROM role_groups WHERE tenant = ?')
+  ]
+  const seeded = new Set<string>()
+
+  // Timestamps written before a restart must stay in the past of every later write.
+  for (const latest of [flows.latestModified(), flowSets.latestModified()]) {
+    if (latest !== undefined) options.clock.observe(latest)
+  }
+
+  function insertFixtures (tenant: string, prepared: PreparedFixtures): void {
+    for (const group of prepared.roleGroups) roleGroups.insert(roleGroupRow(tenant, group))
+    for (const set of prepared.flowSets) {
+      flowSets.insert(flowSetRow(tenant, set.value))
+      for (const flow of set.flows) flows.insert(flowRow(tenant, String(set.value.id), flow.type, flow.value))
+    }
+  }
+
+  const seedTenant = db.transaction((tenant: string) => {
+    if (addTenant.run(tenant, options.clock.timestamp()).changes === 1) insertFixtures(tenant, fixtures)
+  })
+  const resetTenant = db.transaction((tenant: string) => {
+    for (const statement of clearTenant) statement.run(tenant)
+    addTenant.run(tenant, options.clock.timestamp())
+    insertFixtures(tenant, fixtures)
+  })
+
+  return {
+    db,
+    flows,
+    flowSets,
+    roleGroups,
+    transaction: <T>(fn: () => T): T => db.transaction(fn)(),
+    ensureTenant (tenant: string): void {
+      if (seeded.has(tenant)) return
+      if (tenantExists.get(tenant) === undefined) seedTenant(tenant)
+      seeded.add(tenant)
+    },
+    resetTenant (tenant: string): void {
+      resetTenant(tenant)
+      seeded.add(tenant)
+    },
+    tenants: (): string[] => allTenants.all().map(row => row.id),
+    insertFixtures: (tenant: string, prepared: PreparedFixtures): void => { db.transaction(() => { insertFixtures(tenant, prepared) })() },
+    fixtures: (): PreparedFixtures => fixtures,
+    replaceFixtures (next: PreparedFixtures): void { fixtures = next },
+    close (): void {
+      if (db.open) db.close()
+    }
+  }
+}
