@@ -1,5 +1,5 @@
 /** buildApp(config): the whole server as a Fastify instance. Never listens, never reads process. */
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox'
 import { createAuthenticator } from './auth/authenticator.js'
 import { createClock, type Clock } from './clock.js'
@@ -47,7 +47,7 @@ export async function buildApp (config: Config, deps: AppDeps = {}): Promise<Fas
 
   const app = Fastify({
     logger: { level: config.logLevel },
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }), // one line per request, from onResponse
     genReqId: newRequestId,
     bodyLimit: BODY_LIMIT,
     routerOptions: { caseSensitive: false, ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, maxParamLength: 500 },

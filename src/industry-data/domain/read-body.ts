@@ -35,7 +35,7 @@ export interface ReadContext {
   bind: (navigation: string, target: string, path: JsonPath) => string
 }
 
-/** OData control information a client may echo back from a GET; accepted and dropped. */
+/** OData control information a client may echo back from a GET; accepted and dropped wherever it appears. */
 const IGNORED_ANNOTATIONS = new Set(['@odata.context', '@odata.etag', '@odata.id', '@odata.editlink', '@odata.readlink'])
 
 const invalid = (path: JsonPath, why: string): InvalidBodyError =>
@@ -59,8 +59,10 @@ export function readValue (schema: TSchema, value: unknown, path: JsonPath, cont
     case 'nullable':
       return value === null ? null : readValue(kind.inner, value, path, context)
     case 'object':
+      if (value === null) throw invalid(path, 'null is not allowed; the property is not nullable.')
       return readObject(schema, value, path, context)
     case 'abstract':
+      if (value === null) throw invalid(path, 'null is not allowed; the property is not nullable.')
       return readAbstract(kind.type, kind.derived, value, path, context)
     case 'enum':
       return readEnum(kind.type, kind.members, value, path)
@@ -137,8 +139,17 @@ function readObject (schema: TSchema, value: unknown, path: JsonPath, context: R
       }
       continue
     }
-    if (path.length === 0 && IGNORED_ANNOTATIONS.has(lower)) continue
+    if (IGNORED_ANNOTATIONS.has(lower)) continue
     const at = key.indexOf('@')
+    if (at > 0 && lower.endsWith('@odata.context')) continue // echoed from a GET (e.g. roleGroup@odata.context)
+    const embedded = Object.keys(kind.bindings).find(name => name.toLowerCase() === lower)
+    if (embedded !== undefined) {
+      // Kiota models carry the navigation as an object ({ "roleGroup": { "id": "staff" } }): bind by its id.
+      const id = isPlainObject(raw) ? raw.id : undefined
+      if (typeof id !== 'string' || id === '') throw invalid([...path, embedded], `expected an object with the 'id' of a ${embedded}, or use '${embedded}@odata.bind'.`)
+      out[`${embedded}@odata.bind`] = context.bind(embedded, `external/industryData/${kind.bindings[embedded] ?? ''}/${encodeURIComponent(id)}`, [...path, embedded])
+      continue
+    }
     if (at > 0 && key.slice(at + 1).toLowerCase() === 'odata.bind') {
       const navigation = Object.keys(kind.bindings).find(name => name.toLowerCase() === key.slice(0, at).toLowerCase())
       if (navigation === undefined) throw unknownPropertyAt(key, kind.type, path)

@@ -29,12 +29,14 @@ export function graphEnum<const M extends readonly string[]> (name: string, memb
 
 /** A property that accepts and stores `null`. */
 export function nullable<T extends TSchema> (schema: T): TUnion<[T, TNull]> {
-  return Type.Union([schema, Type.Null()])
+  // Built by hand: Type.Union would flatten or collapse an abstract (union) inner schema.
+  return Type.Unsafe({ anyOf: [schema, Type.Null()] }) as unknown as TUnion<[T, TNull]>
 }
 
 /** An abstract complex type, answered and accepted as one of its concrete derived types. */
 export function abstractOf<T extends TObject[]> (name: string, derived: [...T]): TUnion<T> {
-  return Type.Union(derived, { graphAbstract: name }) as unknown as TUnion<T>
+  // Built by hand: Type.Union collapses a one-member union into the member itself.
+  return Type.Unsafe({ anyOf: derived, graphAbstract: name }) as unknown as TUnion<T>
 }
 
 export const DateTimeOffset = Type.String({ format: 'date-time', graphEdm: 'Edm.DateTimeOffset' })

@@ -1,0 +1,56 @@
+/** Shared test helpers: a fresh app per test, auth headers, and the exact Graph error envelope check. */
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
+import { fileURLToPath } from 'node:url'
+import { buildApp, type AppDeps } from '../src/app.js'
+import { loadConfig, type Config } from '../src/config.js'
+
+export const FIXTURES = fileURLToPath(new URL('../fixtures', import.meta.url))
+export const SET_ID = '9ab41255-5364-4c53-e15c-08dc4ab6ee03'
+export const CLASS_FLOW_ID = '6eb14a8c-e373-08cb-f352-64f045cbf6ef'
+export const SECURITY_FLOW_ID = '4598f62a-7bd9-40a1-d38a-08dc4ac68cf2'
+export const ADMIN_UNIT_FLOW_ID = 'f66e97ad-0870-46e0-3ff3-08dc49dccdc9'
+export const USER_FLOW_ID = 'dbd36d16-c574-4ed8-3ac7-08dc4ac6fb7f'
+export const SETS = '/beta/external/industryData/outboundProvisioningFlowSets'
+export const flowUrl = (flowId: string, setId = SET_ID): string => `${SETS}/${setId}/provisioningFlows/${flowId}`
+export const auth = { authorization: 'Bearer opaque-test-token' }
+export const jsonAuth = { ...auth, 'content-type': 'application/json' }
+
+interface Teardown { teardown: (fn: () => unknown) => void }
+
+export function testConfig (overrides: Partial<Config> = {}): Config {
+  return loadConfig({}, { db: ':memory:', fixtures: FIXTURES, logLevel: 'silent', ...overrides })
+}
+
+/** A fresh app on an in-memory database with the bundled fixtures, closed when the test ends. */
+export async function build (t: Teardown, overrides: Partial<Config> = {}, deps: AppDeps = {}): Promise<FastifyInstance> {
+  const app = await buildApp(testConfig(overrides), deps)
+  t.teardown(() => app.close())
+  return app
+}
+
+interface Asserts {
+  equal: (a: unknown, b: unknown, message: string) => void
+  same: (a: unknown, b: unknown, message: string) => void
+  match: (a: unknown, b: unknown, message: string) => void
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+
+/** Assert the exact Graph error envelope: status, code, message, innerError with the request ids. */
+export function assertGraphError (t: Asserts, res: LightMyRequestResponse, status: number, code: string, message: string | RegExp): void {
+  t.equal(res.statusCode, status, `status ${status}`)
+  t.match(res.headers['content-type'], /^application\/json;odata\.metadata=minimal/, 'error is OData JSON')
+  const body = res.json() as { error: { code: string, message: string, innerError: Record<string, string> } }
+  t.same(Object.keys(body), ['error'], 'only an error member')
+  t.same(Object.keys(body.error), ['code', 'message', 'innerError'], 'code, message, innerError')
+  t.equal(body.error.code, code, `code ${code}`)
+  if (typeof message === 'string') t.equal(body.error.message, message, 'exact message')
+  else t.match(body.error.message, message, 'message says what was wrong')
+  t.same(Object.keys(body.error.innerError), ['date', 'request-id', 'client-request-id'], 'innerError members')
+  t.match(body.error.innerError.date, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/, 'innerError.date to the second')
+  t.match(body.error.innerError['request-id'], GUID, 'request-id is a GUID')
+  t.equal(body.error.innerError['request-id'], res.headers['request-id'], 'innerError request-id matches the header')
+  t.equal(body.error.innerError['client-request-id'], res.headers['client-request-id'], 'innerError client-request-id matches the header')
+}
+
+export const TIMESTAMP_7 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{7}Z$/
