@@ -8,7 +8,7 @@ import { sendGraphError, toGraphError } from './errors/error-handler.js'
 import type { GraphError } from './errors/graph-error.js'
 import { notFoundHandler } from './errors/not-found.js'
 import { BODY_LIMIT, registerJsonBodyParser } from './http/body-parsing.js'
-import { newRequestId, registerGraphHeaders } from './http/graph-headers.js'
+import { applyGraphHeaders, newRequestId, ODATA_JSON, registerGraphHeaders } from './http/graph-headers.js'
 import { rewriteKeySegments } from './http/key-segments.js'
 import { createIdSource, type IdSource } from './ids.js'
 import { graphApi } from './industry-data/graph-api.js'
@@ -52,7 +52,11 @@ export async function buildApp (config: Config, deps: AppDeps = {}): Promise<Fas
     bodyLimit: BODY_LIMIT,
     routerOptions: { caseSensitive: false, ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, maxParamLength: 500 },
     rewriteUrl: (request) => rewriteKeySegments(request.url ?? '/'),
-    frameworkErrors: (error, request, reply) => { sendError(request, reply, toGraphError(error, request)) }
+    frameworkErrors: (error, request, reply) => {
+      applyGraphHeaders(request, reply)
+      reply.header('content-type', ODATA_JSON)
+      sendError(request, reply, toGraphError(error, request))
+    }
   })
   app.setValidatorCompiler(TypeBoxValidatorCompiler)
 

@@ -13,7 +13,8 @@ const SERVER_OWNED = ['createdDateTime', 'lastModifiedDateTime'] as const
 const isPlainObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value)
 
 function requireObjectBody (body: unknown, path: JsonPath): Json {
-  if (body === undefined) throw new InvalidBodyError('The request body is empty; send a JSON object.', path)
+  // Fastify's validator turns an absent body into null, so both read as "nothing sent".
+  if (body === undefined || body === null) throw new InvalidBodyError('The request body is empty or null; send a JSON object.', path)
   if (!isPlainObject(body)) throw new InvalidBodyError('The request body must be a JSON object.', path)
   return body
 }

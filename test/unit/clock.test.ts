@@ -1,0 +1,38 @@
+import t from 'tap'
+import { createClock, formatTicks, parseTicks } from '../../src/clock.js'
+import { createIdSource } from '../../src/ids.js'
+
+t.test('timestamps are strictly increasing, even from a frozen clock', async t => {
+  const clock = createClock()
+  clock.freeze(Date.UTC(2026, 10, 28, 21, 28, 2, 716))
+  const a = clock.timestamp()
+  const b = clock.timestamp()
+  t.equal(a, '2026-11-28T21:28:02.7160000Z', 'frozen time, 7 digits')
+  t.equal(b, '2026-11-28T21:28:02.7160001Z', 'one tick later')
+  clock.observe('2030-01-01T00:00:00.1234567Z')
+  t.equal(clock.timestamp(), '2030-01-01T00:00:00.1234568Z', 'after an observed later timestamp')
+  clock.shift(1000)
+  t.equal(clock.state().now, '2026-11-28T21:28:03.716Z', 'shift moves frozen time')
+  clock.resume()
+  t.equal(clock.state().frozen, false, 'resumed')
+})
+
+t.test('tick formatting round-trips', async t => {
+  for (const text of ['2026-11-28T21:28:02.7164229Z', '1999-12-31T23:59:59.9999999Z', '2024-03-22T21:28:02.0000000Z']) {
+    const ticks = parseTicks(text)
+    t.ok(ticks !== undefined, `${text} parses`)
+    t.equal(formatTicks(ticks ?? 0n), text, `${text} round-trips`)
+  }
+  t.equal(parseTicks('2026-11-28T21:28:02+01:00'), undefined, 'non-UTC is not a tick string')
+  t.equal(parseTicks('2024-03-05T02:12:29.6Z'), parseTicks('2024-03-05T02:12:29.6000000Z'), 'short fractions pad')
+})
+
+t.test('seeded ids are reproducible GUIDs', async t => {
+  const a = createIdSource('seed-1')
+  const b = createIdSource('seed-1')
+  const first = [a.next(), a.next()]
+  t.same([b.next(), b.next()], first, 'same seed, same ids')
+  t.not(first[0], first[1], 'distinct ids')
+  for (const id of first) t.match(id, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, `${id} is a v4 GUID`)
+  t.match(createIdSource().next(), /^[0-9a-f-]{36}$/, 'unseeded: random GUID')
+})
