@@ -9,6 +9,7 @@ import type { GraphError } from './errors/graph-error.js'
 import { notFoundHandler } from './errors/not-found.js'
 import { BODY_LIMIT, registerJsonBodyParser } from './http/body-parsing.js'
 import { applyGraphHeaders, newRequestId, ODATA_JSON, registerGraphHeaders } from './http/graph-headers.js'
+import { batchRoute } from './http/batch.js'
 import { rewriteKeySegments } from './http/key-segments.js'
 import { createIdSource, type IdSource } from './ids.js'
 import { graphApi } from './industry-data/graph-api.js'
@@ -84,6 +85,7 @@ export async function buildApp (config: Config, deps: AppDeps = {}): Promise<Fas
   const authenticate = createAuthenticator(config, clock)
   for (const version of ['beta', 'v1.0'] as const) {
     await app.register(graphApi, { prefix: `/${version}`, provisioning, config, version, authenticate })
+    await app.register(batchRoute, { prefix: `/${version}`, version, authenticate, nowMs: () => clock.now() })
   }
   await app.register(graphApi, { provisioning, config, version: 'beta', authenticate, seedRouteOnly: true })
 

@@ -7,6 +7,9 @@ import type { Config } from '../config.js'
 import { graphContext, type GraphVersion } from '../http/graph-context.js'
 import type { Provisioning } from './provisioning.js'
 import { flowRoutes } from './routes/flows.js'
+import { flowCollectionRoutes } from './routes/flow-collection.js'
+import { flowSetRoutes } from './routes/flow-sets.js'
+import { roleGroupRoutes } from './routes/role-groups.js'
 import { seedRoute } from './routes/seed-route.js'
 
 export interface GraphApiOptions {
@@ -31,4 +34,7 @@ export const graphApi: FastifyPluginAsync<GraphApiOptions> = async (app, options
   await app.register(seedRoute, routeOptions)
   if (options.seedRouteOnly === true) return
   await app.register(flowRoutes, routeOptions)
+  await app.register(flowCollectionRoutes, routeOptions)
+  await app.register(flowSetRoutes, routeOptions)
+  await app.register(roleGroupRoutes, routeOptions)
 }

@@ -38,10 +38,10 @@ export const UserProvisioningFlow = flowType('userProvisioningFlow', {
 
 export const OutboundProvisioningFlowSet = graphObject('outboundProvisioningFlowSet', {
   id: opt(GraphString),
-  displayName: opt(GraphString),
-  filter: opt(nullable(Filter)),
   createdDateTime: opt(DateTimeOffset),
-  lastModifiedDateTime: opt(DateTimeOffset)
+  lastModifiedDateTime: opt(DateTimeOffset),
+  displayName: opt(GraphString),
+  filter: opt(nullable(Filter))
 })
 
 export const RoleReferenceValue = graphObject('roleReferenceValue', { code: opt(nullable(GraphString)) })

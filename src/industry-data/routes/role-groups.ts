@@ -1,0 +1,17 @@
+/** Role groups: read-only, from fixtures (Graph documents List and Get only). */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { pickQueryOptions } from '../../odata/query.js'
+import { applySelect, parseSelect } from '../../odata/select.js'
+import { getRoleGroup } from '../provisioning.js'
+import { presentRoleGroup } from '../representations.js'
+import { RoleGroup } from '../schemas/entities.js'
+import { writePresentation, type GraphRouteOptions } from './flows.js'
+import { ODataQuery, RoleGroupParams } from './route-params.js'
+
+export const roleGroupRoutes: FastifyPluginAsyncTypebox<GraphRouteOptions> = async (app, { provisioning: p }) => {
+  app.get('/external/industryData/roleGroups/:roleGroupId', { schema: { params: RoleGroupParams, querystring: ODataQuery } }, async (request) => {
+    const { select } = pickQueryOptions(request.query, ['select'], 'on a single roleGroup')
+    const fields = parseSelect(select, [RoleGroup], 'microsoft.graph.industryData.roleGroup')
+    return applySelect(presentRoleGroup(getRoleGroup(p, request.graph.tenant, request.params.roleGroupId), writePresentation(request.graph), true), fields)
+  })
+}
