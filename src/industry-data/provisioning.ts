@@ -8,6 +8,7 @@ import { readFlowCreate, readFlowPatch, readFlowSetCreate, readFlowSetPatch } fr
 import { complete, mergePatch } from './domain/merge-patch.js'
 import { InvalidBodyError, type ReadContext } from './domain/read-body.js'
 import { roleGroupIdOf, roleGroupReference } from './domain/references.js'
+import { canonicalEnrollmentCodes, knownRoleCodes } from './domain/role-codes.js'
 import { FLOW_TYPES, isFlowTypeName, OutboundProvisioningFlowSet, type FlowTypeName } from './schemas/entities.js'
 
 export interface Provisioning {
@@ -62,9 +63,16 @@ export function oldestClassGroupFlow (p: Provisioning, tenant: string): StoredFl
   return toStoredFlow(row)
 }
 
+/** Role codes in enrollment mappings take the spelling of the tenant's known roles. */
+function withCanonicalCodes (p: Provisioning, tenant: string, value: Json): Json {
+  if (value.configuration === undefined) return value
+  const codes = knownRoleCodes(p.store.roleGroups.list(tenant).map(parseBody))
+  return { ...value, configuration: canonicalEnrollmentCodes(value.configuration, codes) }
+}
+
 /** PATCH a stored flow: validate against its type, merge, stamp, write — one transaction. */
 export function patchFlow (p: Provisioning, tenant: string, flow: StoredFlow, body: unknown): StoredFlow {
-  const patch = readFlowPatch(flow.type, String(flow.value.id), body, readContextFor(p, tenant))
+  const patch = withCanonicalCodes(p, tenant, readFlowPatch(flow.type, String(flow.value.id), body, readContextFor(p, tenant)))
   const schema = FLOW_TYPES[flow.type].schema
   return p.store.transaction(() => {
     const row = p.store.flows.get(tenant, flow.setId, String(flow.value.id))
@@ -79,7 +87,8 @@ export function patchFlow (p: Provisioning, tenant: string, flow: StoredFlow, bo
 /** POST a flow into a set: concrete type, one per type per set (409), server-owned id, timestamps and readiness. */
 export function createFlow (p: Provisioning, tenant: string, setId: string, body: unknown): StoredFlow {
   const canonicalSetId = requireFlowSet(p, tenant, setId)
-  const { type, value } = readFlowCreate(body, readContextFor(p, tenant))
+  const { type, value: read } = readFlowCreate(body, readContextFor(p, tenant))
+  const value = withCanonicalCodes(p, tenant, read)
   return p.store.transaction(() => {
     const existing = p.store.flows.idOfTypeInSet(tenant, canonicalSetId, type)
     if (existing !== undefined) {

@@ -5,6 +5,7 @@
  * Positions in messages are 0-based offsets into the $filter text, as Graph's OData parser reports them.
  * https://learn.microsoft.com/graph/filter-query-parameter
  */
+import type { TSchema } from '@sinclair/typebox'
 import { badRequest } from '../errors/graph-errors.js'
 import type { GraphError } from '../errors/graph-error.js'
 import { kindOf } from '../industry-data/domain/schema-walk.js'
@@ -59,7 +60,7 @@ export interface FilterFields {
   readonly isof: { readonly base: string, readonly derived: readonly string[] } | undefined
 }
 
-function enumField (schema: Parameters<typeof kindOf>[0]): FilterField {
+function enumField (schema: TSchema): FilterField {
   const kind = kindOf(schema)
   if (kind.kind !== 'enum') throw new Error('enumField needs an enum schema')
   return { type: 'enum', name: kind.type, members: kind.members }
@@ -160,7 +161,8 @@ const CHARACTER_HINTS: Readonly<Record<string, string>> = {
   '<': '; use lt or le',
   '>': '; use gt or ge',
   '&': '; use and',
-  '|': '; use or'
+  '|': '; use or',
+  '#': '; isof takes the qualified type name without \'#\''
 }
 
 function tokenize (text: string, fail: (detail: string) => GraphError): Token[] {
@@ -324,15 +326,15 @@ export function parseFilter (text: string): FilterAst {
   }
 
   function parseComparison (): FilterNode {
-    const left = parseOperand()
+    const left = parseOperand(EXPECTED_OPERAND)
     const operatorToken = next()
     const operator = comparisonOperator(operatorToken, left)
-    const right = parseOperand()
-    if (left.kind === 'property' && right.kind === 'property') {
-      throw fail(`comparing two properties ('${left.name}' and '${right.name}') is not supported (position ${left.position}); compare a property with a literal.`)
-    }
+    const right = parseOperand('a literal')
     if (left.kind === 'property') {
-      return { kind: 'compare', property: left.name, propertyPosition: left.position, operator, operatorPosition: operatorToken.position, value: right as FilterLiteral }
+      if (right.kind === 'property') {
+        throw fail(`comparing two properties ('${left.name}' and '${right.name}') is not supported (position ${left.position}); compare a property with a literal.`)
+      }
+      return { kind: 'compare', property: left.name, propertyPosition: left.position, operator, operatorPosition: operatorToken.position, value: right }
     }
     if (right.kind === 'property') {
       // 'ready' eq readinessStatus: mirror the operator so the property is on the left.
@@ -352,7 +354,7 @@ export function parseFilter (text: string): FilterAst {
     throw unexpected(token, `a comparison operator (eq, ne, gt, ge, lt, le) after '${subject}'`)
   }
 
-  function parseOperand (): Operand {
+  function parseOperand (expected: string): Operand {
     const token = next()
     switch (token.kind) {
       case 'string':
@@ -363,14 +365,14 @@ export function parseFilter (text: string): FilterAst {
         const word = token.text.toLowerCase()
         if (word === 'null') return { kind: 'null', text: token.text, position: token.position }
         if (word === 'true' || word === 'false') return { kind: 'boolean', value: word === 'true', text: token.text, position: token.position }
-        if (KEYWORDS.has(word)) throw unexpected(token, EXPECTED_OPERAND)
+        if (KEYWORDS.has(word)) throw unexpected(token, expected)
         const after = peek()
         if (after.kind === '(') throw fail(`the function '${token.text}' at position ${token.position} is not supported.`)
         if (after.kind === '/') throw pathError(after)
         return { kind: 'property', name: token.text, position: token.position }
       }
       default:
-        throw unexpected(token, 'a property name or a literal')
+        throw unexpected(token, expected)
     }
   }
 
