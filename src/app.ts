@@ -12,6 +12,7 @@ import { applyGraphHeaders, newRequestId, ODATA_JSON, registerGraphHeaders } fro
 import { batchRoute } from './http/batch.js'
 import { rewriteKeySegments } from './http/key-segments.js'
 import { createIdSource, type IdSource } from './ids.js'
+import { healthRoutes } from './control/health.js'
 import { graphApi } from './industry-data/graph-api.js'
 import type { Provisioning } from './industry-data/provisioning.js'
 import { loadFixtureFolder, type PreparedFixtures } from './store/fixtures.js'
@@ -88,6 +89,8 @@ export async function buildApp (config: Config, deps: AppDeps = {}): Promise<Fas
     await app.register(batchRoute, { prefix: `/${version}`, version, authenticate, nowMs: () => clock.now() })
   }
   await app.register(graphApi, { provisioning, config, version: 'beta', authenticate, seedRouteOnly: true })
+
+  await app.register(healthRoutes, { prefix: '/_mock', isReady: () => state.ready })
 
   state.ready = true
   return app
