@@ -2,6 +2,7 @@
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox'
 import { createAuthenticator } from './auth/authenticator.js'
+import { loadIdentity, type Identity } from './auth/identity.js'
 import { createClock, type Clock } from './clock.js'
 import type { Config } from './config.js'
 import { sendGraphError, toGraphError } from './errors/error-handler.js'
@@ -11,8 +12,15 @@ import { BODY_LIMIT, registerJsonBodyParser } from './http/body-parsing.js'
 import { applyGraphHeaders, newRequestId, ODATA_JSON, registerGraphHeaders } from './http/graph-headers.js'
 import { batchRoute } from './http/batch.js'
 import { rewriteKeySegments } from './http/key-segments.js'
+import { loadTlsMaterial, type TlsMaterial } from './http/tls.js'
 import { createIdSource, type IdSource } from './ids.js'
+import { controlRoutes } from './control/control-routes.js'
+import { FaultRules } from './control/faults.js'
 import { healthRoutes } from './control/health.js'
+import { tokenRoutes } from './control/token.js'
+import { registerJournal } from './control/journal-hooks.js'
+import { DEFAULT_JOURNAL_SIZE, Journal } from './control/journal.js'
+import { Throttle } from './control/throttle.js'
 import { graphApi } from './industry-data/graph-api.js'
 import type { Provisioning } from './industry-data/provisioning.js'
 import { loadFixtureFolder, type PreparedFixtures } from './store/fixtures.js'
@@ -23,6 +31,12 @@ export interface AppDeps {
   ids?: IdSource
   /** Already-prepared fixtures (tests); default: load `config.fixtures`. */
   fixtures?: PreparedFixtures
+  /** Token-signing and verification keys; default: from config (GRAPH_MOCK_TOKEN_KEY, GRAPH_MOCK_JWT_KEYS, GRAPH_MOCK_JWT_SECRET). */
+  identity?: Identity
+  /** HTTPS certificate and key; default: from config (GRAPH_MOCK_TLS, GRAPH_MOCK_TLS_CERT/KEY), generated when asked. */
+  tls?: TlsMaterial
+  /** Journal ring size; default 1,000 entries. */
+  journalSize?: number
 }
 
 /** What the control plane and the in-process API reach into. */
@@ -32,6 +46,10 @@ export interface GraphMockState {
   clock: Clock
   ids: IdSource
   provisioning: Provisioning
+  identity: Identity
+  journal: Journal
+  faults: FaultRules
+  throttle: Throttle
   ready: boolean
 }
 
@@ -45,9 +63,12 @@ export async function buildApp (config: Config, deps: AppDeps = {}): Promise<Fas
   const clock = deps.clock ?? createClock()
   const ids = deps.ids ?? createIdSource(config.idSeed)
   const fixtures = deps.fixtures ?? loadFixtureFolder(config.fixtures, { ids, clock })
+  const identity = deps.identity ?? loadIdentity(config)
+  const tls = deps.tls ?? await loadTlsMaterial(config)
   const store = openStore({ file: config.db, fixtures, clock })
 
   const app = Fastify({
+    ...(tls === undefined ? {} : { https: tls }),
     logger: { level: config.logLevel },
     logController: new LogController({ disableRequestLogging: true }), // one line per request, from onResponse
     genReqId: newRequestId,
@@ -63,7 +84,10 @@ export async function buildApp (config: Config, deps: AppDeps = {}): Promise<Fas
   app.setValidatorCompiler(TypeBoxValidatorCompiler)
 
   const provisioning: Provisioning = { store, clock, ids }
-  const state: GraphMockState = { config, store, clock, ids, provisioning, ready: false }
+  const journal = new Journal(deps.journalSize ?? DEFAULT_JOURNAL_SIZE)
+  const faults = new FaultRules()
+  const throttle = new Throttle()
+  const state: GraphMockState = { config, store, clock, ids, provisioning, identity, journal, faults, throttle, ready: false }
   app.decorate('graphMock', state)
   app.addHook('onClose', async () => { store.close() })
 
@@ -73,6 +97,7 @@ export async function buildApp (config: Config, deps: AppDeps = {}): Promise<Fas
 
   registerGraphHeaders(app)
   registerJsonBodyParser(app)
+  registerJournal(app, journal, () => new Date(clock.now()).toISOString())
   app.addHook('onResponse', async (request, reply) => {
     request.log.info({ method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 100) / 100 }, 'request')
   })
@@ -83,14 +108,17 @@ export async function buildApp (config: Config, deps: AppDeps = {}): Promise<Fas
   })
   app.setNotFoundHandler(notFoundHandler(() => clock.now(), sendError))
 
-  const authenticate = createAuthenticator(config, clock)
+  const authenticate = createAuthenticator(config, clock, identity.verification)
+  const traffic = { faults, throttle }
   for (const version of ['beta', 'v1.0'] as const) {
-    await app.register(graphApi, { prefix: `/${version}`, provisioning, config, version, authenticate })
+    await app.register(graphApi, { prefix: `/${version}`, provisioning, config, version, authenticate, traffic })
     await app.register(batchRoute, { prefix: `/${version}`, version, authenticate, nowMs: () => clock.now() })
   }
-  await app.register(graphApi, { provisioning, config, version: 'beta', authenticate, seedRouteOnly: true })
+  await app.register(graphApi, { provisioning, config, version: 'beta', authenticate, traffic, seedRouteOnly: true })
 
   await app.register(healthRoutes, { prefix: '/_mock', isReady: () => state.ready })
+  await app.register(tokenRoutes, { prefix: '/_mock', signer: identity.signer, clock, adminToken: config.adminToken })
+  await app.register(controlRoutes, { prefix: '/_mock', provisioning, journal, faults, throttle, clock })
 
   state.ready = true
   return app

@@ -4,6 +4,7 @@ import type { Authenticator } from '../auth/authenticator.js'
 import { accessFor } from '../auth/permissions.js'
 import { authorize } from '../auth/authenticate.js'
 import type { Config } from '../config.js'
+import { applyTrafficControls, type TrafficControls } from '../control/traffic.js'
 import { graphContext, type GraphVersion } from '../http/graph-context.js'
 import type { Provisioning } from './provisioning.js'
 import { flowRoutes } from './routes/flows.js'
@@ -17,6 +18,7 @@ export interface GraphApiOptions {
   config: Config
   version: GraphVersion
   authenticate: Authenticator
+  traffic: TrafficControls
   /** Only the seed route is served without a version prefix. */
   seedRouteOnly?: boolean
 }
@@ -29,6 +31,7 @@ export const graphApi: FastifyPluginAsync<GraphApiOptions> = async (app, options
     authorize(principal, accessFor(request.method))
     request.graph = graphContext(request, principal, version, config.publicUrl)
     provisioning.store.ensureTenant(principal.tenant)
+    await applyTrafficControls(options.traffic, request, principal.tenant, () => provisioning.clock.now())
   })
   const routeOptions = { provisioning, config }
   await app.register(seedRoute, routeOptions)

@@ -42,6 +42,12 @@ function toStoredFlow (row: { set_id: string, type: string, body: string }): Sto
   return { setId: row.set_id, type: row.type, value: parseBody(row) }
 }
 
+/** A write's lastModifiedDateTime: strictly after the entity's previous one, even if that was seeded in the future. */
+function nextStamp (p: Provisioning, stored: Json): string {
+  if (typeof stored.lastModifiedDateTime === 'string') p.clock.observe(stored.lastModifiedDateTime)
+  return p.clock.timestamp()
+}
+
 /** The stored spelling of a flow set's id, or 404. */
 export function requireFlowSet (p: Provisioning, tenant: string, setId: string): string {
   const id = p.store.flowSets.canonicalId(tenant, setId)
@@ -77,8 +83,9 @@ export function patchFlow (p: Provisioning, tenant: string, flow: StoredFlow, bo
   return p.store.transaction(() => {
     const row = p.store.flows.get(tenant, flow.setId, String(flow.value.id))
     if (row === undefined) throw flowNotFound(String(flow.value.id))
-    const merged = complete(schema, mergePatch(schema, parseBody(row), patch))
-    merged.lastModifiedDateTime = p.clock.timestamp()
+    const stored = parseBody(row)
+    const merged = complete(schema, mergePatch(schema, stored, patch))
+    merged.lastModifiedDateTime = nextStamp(p, stored)
     p.store.flows.update(flowRow(tenant, flow.setId, flow.type, merged))
     return { setId: flow.setId, type: flow.type, value: merged }
   })
@@ -112,7 +119,7 @@ export function deleteFlow (p: Provisioning, tenant: string, setId: string, flow
 export function resetFlow (p: Provisioning, tenant: string, setId: string, flowId: string): StoredFlow {
   const flow = getFlow(p, tenant, setId, flowId)
   return p.store.transaction(() => {
-    const value = { ...flow.value, readinessStatus: 'notReady', lastModifiedDateTime: p.clock.timestamp() }
+    const value = { ...flow.value, readinessStatus: 'notReady', lastModifiedDateTime: nextStamp(p, flow.value) }
     p.store.flows.update(flowRow(tenant, flow.setId, flow.type, value))
     return { ...flow, value }
   })
@@ -143,8 +150,9 @@ export function patchFlowSet (p: Provisioning, tenant: string, setId: string, bo
   return p.store.transaction(() => {
     const row = p.store.flowSets.get(tenant, setId)
     if (row === undefined) throw flowSetNotFound(setId)
-    const merged = complete(OutboundProvisioningFlowSet, mergePatch(OutboundProvisioningFlowSet, parseBody(row), patch))
-    merged.lastModifiedDateTime = p.clock.timestamp()
+    const stored = parseBody(row)
+    const merged = complete(OutboundProvisioningFlowSet, mergePatch(OutboundProvisioningFlowSet, stored, patch))
+    merged.lastModifiedDateTime = nextStamp(p, stored)
     p.store.flowSets.update(flowSetRow(tenant, merged))
     return merged
   })

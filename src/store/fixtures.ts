@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Clock } from '../clock.js'
+import { canonicalTimestamp, type Clock } from '../clock.js'
 import type { IdSource } from '../ids.js'
 import { readFlowCreate, readFlowSetCreate } from '../industry-data/domain/flow-input.js'
 import { complete } from '../industry-data/domain/merge-patch.js'
@@ -106,8 +106,8 @@ function stamp (value: Json, deps: FixtureDeps, path: JsonPath, claim: (id: stri
   const out = { ...value }
   if (out.id === undefined || out.id === '') out.id = deps.ids.next()
   claim(String(out.id), path)
-  if (out.createdDateTime === undefined) out.createdDateTime = deps.clock.timestamp()
-  if (out.lastModifiedDateTime === undefined) out.lastModifiedDateTime = out.createdDateTime
+  out.createdDateTime = typeof out.createdDateTime === 'string' ? canonicalTimestamp(out.createdDateTime) : deps.clock.timestamp()
+  out.lastModifiedDateTime = typeof out.lastModifiedDateTime === 'string' ? canonicalTimestamp(out.lastModifiedDateTime) : out.createdDateTime
   return out
 }
 

@@ -24,6 +24,10 @@ export interface Store {
   ensureTenant: (tenant: string) => void
   /** Put `tenant` back to the fixtures. */
   resetTenant: (tenant: string) => void
+  /** Forget every tenant: each starts again from the fixtures on its next use. */
+  resetAll: () => void
+  /** Remove everything `tenant` holds, leaving it seeded but empty (seed with replace). */
+  clearTenant: (tenant: string) => void
   tenants: () => string[]
   insertFixtures: (tenant: string, prepared: PreparedFixtures) => void
   fixtures: () => PreparedFixtures
@@ -64,6 +68,16 @@ export function openStore (options: StoreOptions): Store {
   const seedTenant = db.transaction((tenant: string) => {
     if (addTenant.run(tenant, options.clock.timestamp()).changes === 1) insertFixtures(tenant, fixtures)
   })
+  const wipe = db.prepare('DELETE FROM tenants')
+  const wipeAll = [db.prepare('DELETE FROM flows'), db.prepare('DELETE FROM flow_sets'), db.prepare('DELETE FROM role_groups')]
+  const resetAll = db.transaction(() => {
+    for (const statement of wipeAll) statement.run()
+    wipe.run()
+  })
+  const clearTenantTx = db.transaction((tenant: string) => {
+    for (const statement of clearTenant) statement.run(tenant)
+    addTenant.run(tenant, options.clock.timestamp())
+  })
   const resetTenant = db.transaction((tenant: string) => {
     for (const statement of clearTenant) statement.run(tenant)
     addTenant.run(tenant, options.clock.timestamp())
@@ -83,6 +97,14 @@ export function openStore (options: StoreOptions): Store {
     },
     resetTenant (tenant: string): void {
       resetTenant(tenant)
+      seeded.add(tenant)
+    },
+    resetAll (): void {
+      resetAll()
+      seeded.clear()
+    },
+    clearTenant (tenant: string): void {
+      clearTenantTx(tenant)
       seeded.add(tenant)
     },
     tenants: (): string[] => allTenants.all().map(row => row.id),

@@ -1,0 +1,100 @@
+/** The /_mock control plane for tests (SPEC §7): reset, seed, state, journal, faults, throttle, clock. */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from '@sinclair/typebox'
+import { DEFAULT_TENANT } from '../auth/authenticate.js'
+import type { Clock } from '../clock.js'
+import { badRequest, itemNotFound } from '../errors/graph-errors.js'
+import type { Provisioning } from '../industry-data/provisioning.js'
+import { FaultRuleInput, type FaultRules } from './faults.js'
+import { presentEntry, type Journal } from './journal.js'
+import { exportState, resetState, seedState } from './state.js'
+import { ThrottleInput, type Throttle } from './throttle.js'
+import { assertValid } from './validate.js'
+
+export interface ControlOptions {
+  provisioning: Provisioning
+  journal: Journal
+  faults: FaultRules
+  throttle: Throttle
+  clock: Clock
+}
+
+const TenantQuery = Type.Object({ tenant: Type.Optional(Type.String({ minLength: 1 })) }, { additionalProperties: false })
+const SeedQuery = Type.Object({
+  tenant: Type.Optional(Type.String({ minLength: 1 })),
+  replace: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')]))
+}, { additionalProperties: false })
+const Digits = Type.String({ pattern: '^[0-9]+$' })
+const JournalQuery = Type.Object({
+  method: Type.Optional(Type.String({ minLength: 1 })),
+  path: Type.Optional(Type.String({ minLength: 1 })),
+  status: Type.Optional(Digits),
+  tenant: Type.Optional(Type.String({ minLength: 1 })),
+  since: Type.Optional(Type.String({ minLength: 1, description: 'ISO time, or the seq of an entry' })),
+  limit: Type.Optional(Digits)
+}, { additionalProperties: false })
+export const ClockInput = Type.Object({
+  freeze: Type.Optional(Type.Union([Type.Boolean(), Type.String({ description: 'ISO 8601 date-time' })], { description: 'true: stop time now; an ISO time: stop time there.' })),
+  set: Type.Optional(Type.String({ description: 'Jump to this ISO 8601 time and keep running.' })),
+  shiftMs: Type.Optional(Type.Integer({ description: 'Move time by this many milliseconds (negative: back).' })),
+  resume: Type.Optional(Type.Literal(true, { description: 'Back to real time.' }))
+}, { additionalProperties: false })
+
+export const tenantOf = (tenant: string | undefined): string => (tenant ?? DEFAULT_TENANT).toLowerCase()
+
+/** Apply a clock request; 400 when an ISO time does not parse. */
+export function applyClock (clock: Clock, input: Record<string, unknown>): void {
+  assertValid(ClockInput, input, 'clock request')
+  const parse = (text: string): number => {
+    const ms = Date.parse(text)
+    if (Number.isNaN(ms)) throw badRequest(`Invalid clock request: '${text}' is not an ISO 8601 date-time.`)
+    return ms
+  }
+  if (input.resume === true) clock.resume()
+  if (typeof input.set === 'string') {
+    const target = parse(input.set)
+    clock.shift(target - clock.now())
+  }
+  if (input.freeze === true) clock.freeze()
+  else if (input.freeze === false) clock.resume()
+  else if (typeof input.freeze === 'string') clock.freeze(parse(input.freeze))
+  if (typeof input.shiftMs === 'number') clock.shift(input.shiftMs)
+}
+
+export const controlRoutes: FastifyPluginAsyncTypebox<ControlOptions> = async (app, { provisioning: p, journal, faults, throttle, clock }) => {
+  app.post('/reset', { schema: { querystring: TenantQuery } }, async (request) => {
+    const { tenant } = request.query
+    resetState(p, { journal, faults }, tenant === undefined ? undefined : tenantOf(tenant))
+    return { reset: tenant === undefined ? 'all tenants' : tenantOf(tenant) }
+  })
+
+  app.post('/seed', { schema: { querystring: SeedQuery, body: Type.Unknown({ description: 'A fixture document (SPEC §8)' }) } }, async (request) =>
+    seedState(p, tenantOf(request.query.tenant), request.body, request.query.replace === 'true'))
+
+  app.get('/state', { schema: { querystring: TenantQuery } }, async (request) => exportState(p, tenantOf(request.query.tenant)))
+
+  app.get('/requests', { schema: { querystring: JournalQuery } }, async (request) => {
+    const { status, limit, ...rest } = request.query
+    const entries = journal.query({ ...rest, status: status === undefined ? undefined : Number(status), limit: limit === undefined ? undefined : Number(limit) })
+    return { capacity: journal.capacity, count: entries.length, value: entries.map(presentEntry) }
+  })
+  app.delete('/requests', async (_request, reply) => { journal.clear(); return reply.code(204).send() })
+
+  app.post('/faults', { schema: { body: FaultRuleInput } }, async (request, reply) => reply.code(201).send(faults.add(request.body)))
+  app.get('/faults', async () => ({ value: faults.list() }))
+  app.delete('/faults', async (_request, reply) => { faults.clear(); return reply.code(204).send() })
+  app.delete('/faults/:id', { schema: { params: Type.Object({ id: Type.String() }) } }, async (request, reply) => {
+    if (!faults.remove(request.params.id)) throw itemNotFound(`Fault rule '${request.params.id}'`)
+    return reply.code(204).send()
+  })
+
+  app.post('/throttle', { schema: { body: ThrottleInput } }, async (request) => { throttle.configure(request.body); return throttle.report() })
+  app.get('/throttle', async () => throttle.report())
+  app.delete('/throttle', async (_request, reply) => { throttle.disable(); return reply.code(204).send() })
+
+  app.post('/clock', { schema: { body: Type.Unknown({ description: 'freeze / set / shiftMs / resume' }) } }, async (request) => {
+    applyClock(clock, (request.body ?? {}) as Record<string, unknown>)
+    return clock.state()
+  })
+  app.get('/clock', async () => clock.state())
+}

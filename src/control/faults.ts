@@ -1,0 +1,82 @@
+/** Fault rules (SPEC §7): match requests by method, path pattern and tenant; answer an error or add a delay. */
+import { Type, type Static } from '@sinclair/typebox'
+import { GraphError } from '../errors/graph-error.js'
+import { pathMatcher } from './journal.js'
+import { seededRandom } from './random.js'
+
+export const FaultRuleInput = Type.Object({
+  method: Type.Optional(Type.String({ minLength: 1, description: 'HTTP method to match; any when absent.' })),
+  path: Type.Optional(Type.String({ minLength: 1, description: 'Path glob (`*` = any run of characters) or substring, case-insensitive.' })),
+  tenant: Type.Optional(Type.String({ minLength: 1 })),
+  status: Type.Optional(Type.Integer({ minimum: 400, maximum: 599, description: 'Answer with this status instead of the normal answer.' })),
+  code: Type.Optional(Type.String({ minLength: 1, description: 'Graph error code; default from the status.' })),
+  message: Type.Optional(Type.String({ minLength: 1 })),
+  retryAfter: Type.Optional(Type.Integer({ minimum: 0, maximum: 86400, description: 'Retry-After seconds on the error answer.' })),
+  delayMs: Type.Optional(Type.Integer({ minimum: 0, maximum: 120000, description: 'Wait this long before answering.' })),
+  times: Type.Optional(Type.Integer({ minimum: 1, description: 'Apply at most this many times.' })),
+  after: Type.Optional(Type.Integer({ minimum: 0, description: 'Let this many matching requests through first.' })),
+  probability: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
+  seed: Type.Optional(Type.Union([Type.Integer(), Type.String()], { description: 'Seed for probability, for reproducible runs.' }))
+}, { additionalProperties: false })
+export type FaultRuleInput = Static<typeof FaultRuleInput>
+
+export interface FaultRule extends FaultRuleInput {
+  id: string
+  matched: number
+  applied: number
+}
+
+const DEFAULT_CODES: Readonly<Record<number, string>> = {
+  400: 'BadRequest', 401: 'InvalidAuthenticationToken', 403: 'Forbidden', 404: 'itemNotFound', 405: 'MethodNotAllowed',
+  409: 'Conflict', 412: 'PreconditionFailed', 423: 'Locked', 429: 'TooManyRequests', 500: 'InternalServerError',
+  501: 'NotImplemented', 502: 'BadGateway', 503: 'ServiceUnavailable', 504: 'GatewayTimeout'
+}
+
+export const defaultCodeFor = (status: number): string => DEFAULT_CODES[status] ?? (status >= 500 ? 'InternalServerError' : 'BadRequest')
+
+export interface FaultOutcome { rule: FaultRule, delayMs: number, error?: GraphError }
+
+interface CompiledRule { rule: FaultRule, path: ((path: string) => boolean) | undefined, random: () => number }
+
+export class FaultRules {
+  #rules: CompiledRule[] = []
+  #counter = 0
+
+  add (input: FaultRuleInput): FaultRule {
+    this.#counter += 1
+    const rule: FaultRule = { ...input, id: `fault-${this.#counter}`, matched: 0, applied: 0 }
+    if (rule.method !== undefined) rule.method = rule.method.toUpperCase()
+    this.#rules.push({ rule, path: rule.path === undefined ? undefined : pathMatcher(rule.path), random: seededRandom(rule.seed) })
+    return rule
+  }
+
+  list (): FaultRule[] { return this.#rules.map(c => ({ ...c.rule })) }
+  remove (id: string): boolean {
+    const before = this.#rules.length
+    this.#rules = this.#rules.filter(c => c.rule.id !== id)
+    return this.#rules.length < before
+  }
+
+  clear (): void { this.#rules = [] }
+
+  /** The first rule that applies to this request, counting matches as it goes. */
+  evaluate (method: string, path: string, tenant: string | undefined): FaultOutcome | undefined {
+    for (const { rule, path: matchesPath, random } of this.#rules) {
+      if (rule.method !== undefined && rule.method !== method) continue
+      if (matchesPath !== undefined && !matchesPath(path)) continue
+      if (rule.tenant !== undefined && rule.tenant.toLowerCase() !== tenant) continue
+      rule.matched += 1
+      if (rule.after !== undefined && rule.matched <= rule.after) continue
+      if (rule.times !== undefined && rule.applied >= rule.times) continue
+      if (rule.probability !== undefined && random() >= rule.probability) continue
+      rule.applied += 1
+      const outcome: FaultOutcome = { rule, delayMs: rule.delayMs ?? 0 }
+      if (rule.status !== undefined) {
+        const headers: Record<string, string> = rule.retryAfter === undefined ? {} : { 'retry-after': String(rule.retryAfter) }
+        outcome.error = new GraphError(rule.status, rule.code ?? defaultCodeFor(rule.status), rule.message ?? `Injected fault (${rule.id}).`, headers)
+      }
+      return outcome
+    }
+    return undefined
+  }
+}

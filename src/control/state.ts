@@ -1,0 +1,66 @@
+/** Reset, seed and export of tenant state (SPEC §7): the fixture document format in and out. */
+import { GraphError } from '../errors/graph-error.js'
+import { badRequest, conflict } from '../errors/graph-errors.js'
+import { qualified } from '../industry-data/domain/schema-walk.js'
+import { formatJsonPath, InvalidBodyError } from '../industry-data/domain/read-body.js'
+import type { Provisioning } from '../industry-data/provisioning.js'
+import { prepareFixtureDocument, type PreparedFixtures } from '../store/fixtures.js'
+import { parseBody, type Json } from '../store/rows.js'
+
+export interface SeedResult { tenant: string, replaced: boolean, outboundProvisioningFlowSets: number, provisioningFlows: number, roleGroups: number }
+
+/** The tenant's state as a fixture document that seed accepts (passwords as stored, bindings as URLs). */
+export function exportState (p: Provisioning, tenant: string): Json {
+  p.store.ensureTenant(tenant)
+  const sets = p.store.flowSets.list(tenant).map(row => {
+    const set = parseBody(row)
+    const flows = p.store.flows.listInSet(tenant, row.id).map(flow => ({ '@odata.type': `#${qualified(flow.type)}`, ...parseBody(flow) }))
+    return { ...set, provisioningFlows: flows }
+  })
+  return { outboundProvisioningFlowSets: sets, roleGroups: p.store.roleGroups.list(tenant).map(parseBody) }
+}
+
+/** Validate `doc` like API writes and load it into `tenant` in one transaction; `replace` empties the tenant first. */
+export function seedState (p: Provisioning, tenant: string, doc: unknown, replace: boolean): SeedResult {
+  p.store.ensureTenant(tenant)
+  let prepared: PreparedFixtures
+  try {
+    prepared = prepareFixtureDocument(doc, {
+      ids: p.ids,
+      clock: p.clock,
+      existingRoleGroup: replace ? undefined : id => p.store.roleGroups.get(tenant, id)?.id
+    })
+  } catch (error) {
+    if (error instanceof InvalidBodyError) throw badRequest(`Invalid seed document at ${formatJsonPath(error.path)}: ${error.message}`)
+    throw error
+  }
+  try {
+    p.store.transaction(() => {
+      if (replace) p.store.clearTenant(tenant)
+      p.store.insertFixtures(tenant, prepared)
+    })
+  } catch (error) {
+    if (error instanceof GraphError) throw error
+    if (error instanceof Error && /UNIQUE constraint failed/.test(error.message)) {
+      throw conflict(`The seed document uses an id that already exists in tenant '${tenant}'; use replace=true to start from an empty tenant.`)
+    }
+    throw error
+  }
+  return {
+    tenant,
+    replaced: replace,
+    outboundProvisioningFlowSets: prepared.flowSets.length,
+    provisioningFlows: prepared.flowSets.reduce((n, s) => n + s.flows.length, 0),
+    roleGroups: prepared.roleGroups.length
+  }
+}
+
+export interface ResettableControls { journal: { clear: () => void }, faults: { clear: () => void } }
+
+/** Restore fixture state for one tenant or all, and clear the journal and fault rules. */
+export function resetState (p: Provisioning, controls: ResettableControls, tenant?: string): void {
+  if (tenant === undefined) p.store.resetAll()
+  else p.store.resetTenant(tenant)
+  controls.journal.clear()
+  controls.faults.clear()
+}

@@ -1,0 +1,98 @@
+/** Throttling (SPEC §7): a token bucket per tenant answering 429 + Retry-After, and who retried too early. */
+import { createHash } from 'node:crypto'
+import { Type, type Static } from '@sinclair/typebox'
+import { tooManyRequests } from '../errors/graph-errors.js'
+
+export const ThrottleInput = Type.Object({
+  requestsPerSecond: Type.Number({ exclusiveMinimum: 0, maximum: 100000, description: 'Refill rate of each tenant\'s bucket.' }),
+  burst: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000, description: 'Bucket size; default: requestsPerSecond rounded up.' })),
+  tenant: Type.Optional(Type.String({ minLength: 1, description: 'Only throttle this tenant.' }))
+}, { additionalProperties: false })
+export type ThrottleInput = Static<typeof ThrottleInput>
+
+interface Bucket { tokens: number, updatedMs: number, throttled: number, allowed: number }
+interface ClientRecord { client: string, tenant: string, blockedUntilMs: number, throttled: number, earlyRetries: number }
+
+export interface ThrottleReport {
+  enabled: boolean
+  config: ThrottleInput | null
+  tenants: Record<string, { tokens: number, allowed: number, throttled: number }>
+  earlyRetries: number
+  clients: Array<{ client: string, tenant: string, throttled: number, earlyRetries: number }>
+}
+
+/** A stable, non-reversible name for a client: tenant + a hash of its token and address. */
+export function clientKey (authorization: string | undefined, address: string): string {
+  return createHash('sha256').update(`${authorization ?? ''}|${address}`).digest('hex').slice(0, 12)
+}
+
+export class Throttle {
+  #config: ThrottleInput | undefined
+  #buckets = new Map<string, Bucket>()
+  #clients = new Map<string, ClientRecord>()
+
+  configure (config: ThrottleInput): void {
+    this.#config = config
+    this.#buckets.clear()
+  }
+
+  disable (): void {
+    this.#config = undefined
+    this.#buckets.clear()
+    this.#clients.clear()
+  }
+
+  /** Note any answer that told `client` to wait (429 or 503 with Retry-After), so early retries are seen. */
+  noteRetryAfter (client: string, tenant: string, nowMs: number, retryAfterSeconds: number): void {
+    const record = this.#client(client, tenant)
+    record.throttled += 1
+    record.blockedUntilMs = nowMs + retryAfterSeconds * 1000
+  }
+
+  /** Count an early retry if this client was told to wait and has not; then take a token or throw 429. */
+  check (tenant: string, client: string, nowMs: number): void {
+    const known = this.#clients.get(client)
+    if (known !== undefined && nowMs < known.blockedUntilMs) known.earlyRetries += 1
+    const config = this.#config
+    if (config === undefined || (config.tenant !== undefined && config.tenant.toLowerCase() !== tenant)) return
+    const capacity = config.burst ?? Math.ceil(config.requestsPerSecond)
+    let bucket = this.#buckets.get(tenant)
+    if (bucket === undefined) {
+      bucket = { tokens: capacity, updatedMs: nowMs, throttled: 0, allowed: 0 }
+      this.#buckets.set(tenant, bucket)
+    }
+    bucket.tokens = Math.min(capacity, bucket.tokens + Math.max(0, nowMs - bucket.updatedMs) / 1000 * config.requestsPerSecond)
+    bucket.updatedMs = nowMs
+    if (bucket.tokens >= 1) {
+      bucket.tokens -= 1
+      bucket.allowed += 1
+      return
+    }
+    bucket.throttled += 1
+    const retryAfter = Math.max(1, Math.ceil((1 - bucket.tokens) / config.requestsPerSecond))
+    this.noteRetryAfter(client, tenant, nowMs, retryAfter)
+    throw tooManyRequests(retryAfter)
+  }
+
+  report (): ThrottleReport {
+    const tenants: ThrottleReport['tenants'] = {}
+    for (const [tenant, bucket] of this.#buckets) tenants[tenant] = { tokens: Math.floor(bucket.tokens * 1000) / 1000, allowed: bucket.allowed, throttled: bucket.throttled }
+    const clients = [...this.#clients.values()].map(({ client, tenant, throttled, earlyRetries }) => ({ client, tenant, throttled, earlyRetries }))
+    return {
+      enabled: this.#config !== undefined,
+      config: this.#config ?? null,
+      tenants,
+      earlyRetries: clients.reduce((sum, c) => sum + c.earlyRetries, 0),
+      clients
+    }
+  }
+
+  #client (client: string, tenant: string): ClientRecord {
+    let record = this.#clients.get(client)
+    if (record === undefined) {
+      record = { client, tenant, blockedUntilMs: 0, throttled: 0, earlyRetries: 0 }
+      this.#clients.set(client, record)
+    }
+    return record
+  }
+}
