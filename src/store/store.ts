@@ -66,7 +66,7 @@ export function openStore (options: StoreOptions): Store {
   }
 
   const seedTenant = db.transaction((tenant: string) => {
-    if (addTenant.run(tenant, options.clock.timestamp()).changes === 1) insertFixtures(tenant, fixtures)
+    if (addTenant.run(tenant, new Date(options.clock.now()).toISOString()).changes === 1) insertFixtures(tenant, fixtures)
   })
   const wipe = db.prepare('DELETE FROM tenants')
   const wipeAll = [db.prepare('DELETE FROM flows'), db.prepare('DELETE FROM flow_sets'), db.prepare('DELETE FROM role_groups')]
@@ -76,11 +76,11 @@ export function openStore (options: StoreOptions): Store {
   })
   const clearTenantTx = db.transaction((tenant: string) => {
     for (const statement of clearTenant) statement.run(tenant)
-    addTenant.run(tenant, options.clock.timestamp())
+    addTenant.run(tenant, new Date(options.clock.now()).toISOString())
   })
   const resetTenant = db.transaction((tenant: string) => {
     for (const statement of clearTenant) statement.run(tenant)
-    addTenant.run(tenant, options.clock.timestamp())
+    addTenant.run(tenant, new Date(options.clock.now()).toISOString())
     insertFixtures(tenant, fixtures)
   })
 
