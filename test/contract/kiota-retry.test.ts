@@ -9,10 +9,11 @@ t.test('Kiota meets an injected 429 with Retry-After: 1 and succeeds on its own 
   app.graphMock.faults.add({ method: 'PATCH', path: '*/provisioningFlows/*', status: 429, retryAfter: 1, times: 1 })
   const adapter = createAdapter(graphUrl, 'opaque-token')
   const started = Date.now()
-  const answer = await patchFlow(adapter, SET_ID, CLASS_FLOW_ID, {
+  const update: ClassGroupProvisioningFlow = {
     odataType: '#microsoft.graph.industryData.classGroupProvisioningFlow',
     configuration: { additionalAttributes: ['classCode'] }
-  } satisfies ClassGroupProvisioningFlow)
+  }
+  const answer = await patchFlow(adapter, SET_ID, CLASS_FLOW_ID, update)
   t.ok(isClassGroupProvisioningFlow(answer), 'the retried PATCH answered with the flow')
   t.ok(Date.now() - started >= 950, 'the client waited for Retry-After')
   const attempts = app.graphMock.journal.query({ method: 'PATCH' })
