@@ -15,6 +15,7 @@ import { NAMESPACE } from '../industry-data/schemas/graph-type.js'
 
 // ─── AST ────────────────────────────────────────────────────────────────────────────────────────
 
+/** The comparison operators of the subset (OData's relational and equality operators). */
 export type ComparisonOperator = 'eq' | 'ne' | 'gt' | 'ge' | 'lt' | 'le'
 
 /** A literal as written; its type is checked against the property only when compiling. */
@@ -25,6 +26,7 @@ export type FilterLiteral =
   | { readonly kind: 'number', readonly text: string, readonly position: number }
   | { readonly kind: 'dateTime', readonly ticks: bigint, readonly text: string, readonly position: number }
 
+/** A node of the boolean expression tree: `and`/`or`/`not`, a property-vs-literal comparison, or isof. */
 export type FilterNode =
   | { readonly kind: 'and' | 'or', readonly left: FilterNode, readonly right: FilterNode }
   | { readonly kind: 'not', readonly operand: FilterNode }
@@ -46,6 +48,7 @@ export interface FilterAst {
 
 // ─── Field tables ───────────────────────────────────────────────────────────────────────────────
 
+/** How one property's values compare: strings (ids case-insensitively), enums by member, timestamps by instant. */
 export type FilterField =
   | { readonly type: 'string', readonly caseInsensitive: boolean }
   | { readonly type: 'enum', readonly name: string, readonly members: readonly string[] }
@@ -149,6 +152,7 @@ type Token =
   | { readonly kind: 'raw', readonly text: string, readonly position: number }
   | { readonly kind: '(' | ')' | ',' | '/', readonly text: string, readonly position: number }
   | { readonly kind: 'end', readonly text: '', readonly position: number }
+  | { readonly kind: 'invalid', readonly text: string, readonly position: number }
 
 const WORD = /[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*/y
 // Numbers, dates, times and GUIDs start with a digit; take the whole run and classify it in the parser.
@@ -165,7 +169,8 @@ const CHARACTER_HINTS: Readonly<Record<string, string>> = {
   '#': '; isof takes the qualified type name without \'#\''
 }
 
-function tokenize (text: string, fail: (detail: string) => GraphError): Token[] {
+/** Tokens up to the end, or up to an `invalid` one the parser reports only if it gets that far (so `a/any(x: …)` names the path, not the ':'). */
+function tokenize (text: string): Token[] {
   const tokens: Token[] = []
   let i = 0
   while (i < text.length) {
@@ -175,7 +180,9 @@ function tokenize (text: string, fail: (detail: string) => GraphError): Token[] 
       continue
     }
     if (c === '\'') {
-      const { value, end } = readString(text, i, fail)
+      const literal = readString(text, i)
+      if (literal === undefined) return [...tokens, unterminated(i)]
+      const { value, end } = literal
       tokens.push({ kind: 'string', value, typeName: undefined, text: text.slice(i, end), position: i })
       i = end
       continue
@@ -186,7 +193,8 @@ function tokenize (text: string, fail: (detail: string) => GraphError): Token[] 
       const end = i + word[0].length
       if (text.charAt(end) === '\'') {
         // A typed literal such as microsoft.graph.industryData.readinessStatus'ready' (OData enum syntax).
-        const literal = readString(text, end, fail)
+        const literal = readString(text, end)
+        if (literal === undefined) return [...tokens, unterminated(end)]
         tokens.push({ kind: 'string', value: literal.value, typeName: word[0], text: text.slice(i, literal.end), position: i })
         i = literal.end
       } else {
@@ -207,18 +215,20 @@ function tokenize (text: string, fail: (detail: string) => GraphError): Token[] 
       i++
       continue
     }
-    throw fail(`unexpected character '${c}' at position ${i}${CHARACTER_HINTS[c] ?? ''}.`)
+    return [...tokens, { kind: 'invalid', text: `unexpected character '${c}' at position ${i}${CHARACTER_HINTS[c] ?? ''}.`, position: i }]
   }
   tokens.push({ kind: 'end', text: '', position: text.length })
   return tokens
 }
 
-function readString (text: string, start: number, fail: (detail: string) => GraphError): { value: string, end: number } {
+const unterminated = (position: number): Token => ({ kind: 'invalid', text: `unterminated string literal starting at position ${position}.`, position })
+
+function readString (text: string, start: number): { value: string, end: number } | undefined {
   let value = ''
   let i = start + 1
   for (;;) {
     const quote = text.indexOf('\'', i)
-    if (quote < 0) throw fail(`unterminated string literal starting at position ${start}.`)
+    if (quote < 0) return undefined
     value += text.slice(i, quote)
     if (text.charAt(quote + 1) !== '\'') return { value, end: quote + 1 }
     value += '\'' // '' is an escaped quote
@@ -236,6 +246,8 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/
 const TIME_OF_DAY = /^\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const EXPECTED_OPERAND = 'a property name, \'not\', \'(\' or isof(...)'
+/** Deep enough for any real query; stops a URL of '((((…' from overflowing the stack (a 500) instead of a 400. */
+const MAX_DEPTH = 100
 const MIRRORED: Readonly<Record<ComparisonOperator, ComparisonOperator>> = { eq: 'eq', ne: 'ne', gt: 'lt', ge: 'le', lt: 'gt', le: 'ge' }
 
 type Operand = { readonly kind: 'property', readonly name: string, readonly position: number } | FilterLiteral
@@ -244,10 +256,18 @@ type Operand = { readonly kind: 'property', readonly name: string, readonly posi
 export function parseFilter (text: string): FilterAst {
   const fail = filterError(text)
   if (text.trim() === '') throw fail('the expression is empty.')
-  const tokens = tokenize(text, fail)
+  const tokens = tokenize(text)
   let index = 0
+  let depth = 0
+  const nest = (token: Token): void => {
+    if (++depth > MAX_DEPTH) throw fail(`the expression nests deeper than ${MAX_DEPTH} levels at position ${token.position}.`)
+  }
 
-  const peek = (ahead = 0): Token => tokens[Math.min(index + ahead, tokens.length - 1)] as Token
+  const peek = (ahead = 0): Token => {
+    const token = tokens[Math.min(index + ahead, tokens.length - 1)] as Token
+    if (token.kind === 'invalid') throw fail(token.text)
+    return token
+  }
   const next = (): Token => {
     const token = peek()
     if (token.kind !== 'end') index++
@@ -283,7 +303,10 @@ export function parseFilter (text: string): FilterAst {
     const operand = peek()
     // OData gives `not` a higher precedence than eq, so `not a eq b` means `(not a) eq b`: Graph rejects it, and so do we.
     if (operand.kind === '(' || isWord(operand, 'not') || (isWord(operand, 'isof') && peek(1).kind === '(')) {
-      return { kind: 'not', operand: parseUnary() }
+      nest(token)
+      const node: FilterNode = { kind: 'not', operand: parseUnary() }
+      depth--
+      return node
     }
     if (operand.kind === 'end') throw unexpected(operand, '\'(\' or isof(...) after \'not\'')
     throw fail(`'not' at position ${token.position} applies to a parenthesized expression or isof(...); write not (…).`)
@@ -293,7 +316,9 @@ export function parseFilter (text: string): FilterAst {
     const token = peek()
     if (token.kind === '(') {
       next()
+      nest(token)
       const inner = parseOr()
+      depth--
       const close = next()
       if (close.kind === ')') return inner
       if (close.kind === 'end') throw fail(`missing ')' for the '(' at position ${token.position}.`)
@@ -345,11 +370,10 @@ export function parseFilter (text: string): FilterAst {
 
   function comparisonOperator (token: Token, left: Operand): ComparisonOperator {
     const word = token.kind === 'word' ? token.text.toLowerCase() : ''
-    if (COMPARISONS.has(word)) return word as ComparisonOperator
+    if (isComparison(word)) return word
     if (ARITHMETIC.has(word)) throw fail(`the arithmetic operator '${token.text}' at position ${token.position} is not supported.`)
     if (word === 'in') throw fail(`the 'in' operator at position ${token.position} is not supported; combine eq comparisons with 'or'.`)
     if (word === 'has') throw fail(`the 'has' operator at position ${token.position} is not supported.`)
-    if (token.kind === '/') throw pathError(token)
     const subject = left.kind === 'property' ? left.name : left.text
     throw unexpected(token, `a comparison operator (eq, ne, gt, ge, lt, le) after '${subject}'`)
   }
@@ -396,7 +420,7 @@ export function parseFilter (text: string): FilterAst {
   function rejectAfterExpression (token: Token, expected: string): GraphError {
     const word = token.kind === 'word' ? token.text.toLowerCase() : ''
     if (ARITHMETIC.has(word)) return fail(`the arithmetic operator '${token.text}' at position ${token.position} is not supported.`)
-    if (COMPARISONS.has(word)) return fail(`unexpected '${token.text}' at position ${token.position}: a comparison cannot be compared again; combine comparisons with 'and' or 'or'.`)
+    if (COMPARISONS.has(word)) return fail(`unexpected '${token.text}' at position ${token.position}: a condition cannot be compared again; combine conditions with 'and' or 'or'.`)
     if (token.kind === ')') return fail(`unmatched ')' at position ${token.position}.`)
     return unexpected(token, expected)
   }
@@ -407,12 +431,15 @@ export function parseFilter (text: string): FilterAst {
   return { text, root }
 }
 
+const isComparison = (word: string): word is ComparisonOperator => COMPARISONS.has(word)
+
 function filterError (text: string): (detail: string) => GraphError {
   return detail => badRequest(`Invalid $filter '${text}': ${detail}`)
 }
 
 // ─── Compiler ───────────────────────────────────────────────────────────────────────────────────
 
+/** Whether an entity (presented or stored JSON) matches a $filter. */
 export type EntityPredicate = (entity: Readonly<Record<string, unknown>>) => boolean
 
 const TYPE_PREFIX = `#${NAMESPACE}.`

@@ -14,6 +14,7 @@ export const ORDERABLE = {
   displayName: 'string'
 } as const
 
+/** A property name $orderby can sort on, canonical spelling. */
 export type OrderableProperty = keyof typeof ORDERABLE
 
 /** $orderby properties of `provisioningFlows`. */
@@ -21,6 +22,7 @@ export const FLOW_ORDERBY: readonly OrderableProperty[] = ['createdDateTime', 'l
 /** $orderby properties of `outboundProvisioningFlowSets`. */
 export const FLOW_SET_ORDERBY: readonly OrderableProperty[] = ['displayName', 'createdDateTime', 'lastModifiedDateTime']
 
+/** One comma-separated item of $orderby. */
 export interface OrderTerm {
   readonly property: OrderableProperty
   readonly descending: boolean
@@ -42,16 +44,16 @@ export function parseOrderBy (text: string | undefined, allowed: readonly Ordera
     if (property === undefined) throw fail(`property '${name}' is not supported in $orderby. Supported: ${allowed.join(', ')}.`)
     if (seen.has(property)) throw fail(`property '${property}' appears more than once.`)
     seen.add(property)
-    const lowered = direction?.toLowerCase()
-    if (lowered !== undefined && lowered !== 'asc' && lowered !== 'desc') {
-      throw fail(`direction '${direction ?? ''}' of '${property}' is not supported; use asc or desc.`)
+    if (direction !== undefined && !/^(?:asc|desc)$/i.test(direction)) {
+      throw fail(`direction '${direction}' of '${property}' is not supported; use asc or desc.`)
     }
-    return { property, descending: lowered === 'desc' }
+    return { property, descending: direction?.toLowerCase() === 'desc' }
   })
 }
 
 /** One value of a sort key: JSON-safe, so keys can travel inside a $skiptoken. */
 export type SortValue = string | number | null
+/** An entity's position in an order: one value per term, then the tiebreak. */
 export type SortKey = readonly SortValue[]
 
 /** The sort key of an entity: its value for each term, then the caller's stable tiebreak (e.g. insertion sequence). */

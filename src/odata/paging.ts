@@ -78,6 +78,7 @@ function isTokenDocument (value: unknown): value is TokenDocument {
     k.every((x: unknown) => x === null || typeof x === 'string' || (typeof x === 'number' && Number.isFinite(x)))
 }
 
+/** How `pageAfter` reads keys off items, orders them, and where and how much to take. */
 export interface PageOptions<T, K> {
   /** The item's sort key, e.g. `sortKey(order, entity, seq)`; must be unique per item. */
   readonly keyOf: (item: T) => K
@@ -88,6 +89,7 @@ export interface PageOptions<T, K> {
   readonly top: number
 }
 
+/** One page of items and the cursor for the next. */
 export interface Page<T, K> {
   readonly items: T[]
   /** The key to put in the next $skiptoken, or undefined when this is the last page. */
