@@ -12,6 +12,8 @@ export interface GraphContext {
   version: GraphVersion
   /** `https://host/beta`: base of @odata.context, nextLink and Location. */
   root: string
+  /** `https://host`: what request paths are appended to for absolute links. */
+  origin: string
   prefer: ReadonlySet<string>
   includeUnknownEnumMembers: boolean
 }
@@ -30,11 +32,13 @@ export function publicOrigin (request: FastifyRequest, publicUrl: string | undef
 
 export function graphContext (request: FastifyRequest, principal: Principal, version: GraphVersion, publicUrl: string | undefined): GraphContext {
   const prefer = parsePrefer(request.headers.prefer)
+  const origin = publicOrigin(request, publicUrl)
   return {
+    origin,
     principal,
     tenant: principal.tenant,
     version,
-    root: serviceRoot(publicOrigin(request, publicUrl), version),
+    root: serviceRoot(origin, version),
     prefer,
     includeUnknownEnumMembers: prefer.has(INCLUDE_UNKNOWN_ENUM_MEMBERS)
   }

@@ -26,7 +26,7 @@ export function createFlowRepository (db: Db) {
   const update = db.prepare<FlowRow>(
     'UPDATE flows SET readiness = @readiness, modified = @modified, body = @body WHERE tenant = @tenant AND set_id = @set_id AND id = @id')
   const remove = db.prepare<[string, string, string]>('DELETE FROM flows WHERE tenant = ? AND set_id = ? AND id = ?')
-  const listInSet = db.prepare<[string, string], FlowRow>(`SELECT ${columns} FROM flows WHERE tenant = ? AND set_id = ? ORDER BY seq`)
+  const listInSet = db.prepare<[string, string], FlowRow & { seq: number }>(`SELECT seq, ${columns} FROM flows WHERE tenant = ? AND set_id = ? ORDER BY seq`)
   const countInSet = db.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM flows WHERE tenant = ? AND set_id = ?')
   const latest = db.prepare<[], { modified: string | null }>('SELECT max(modified) AS modified FROM flows')
 
@@ -38,7 +38,8 @@ export function createFlowRepository (db: Db) {
     insert: (row: FlowRow): void => { insert.run(row) },
     update: (row: FlowRow): boolean => update.run(row).changes === 1,
     remove: (tenant: string, setId: string, id: string): boolean => remove.run(tenant, setId, id).changes === 1,
-    listInSet: (tenant: string, setId: string): FlowRow[] => listInSet.all(tenant, setId),
+    /** In insertion order, with the sequence number paging keys on. */
+    listInSet: (tenant: string, setId: string): Array<FlowRow & { seq: number }> => listInSet.all(tenant, setId),
     countInSet: (tenant: string, setId: string): number => countInSet.get(tenant, setId)?.n ?? 0,
     latestModified: (): string | undefined => latest.get()?.modified ?? undefined
   }

@@ -21,7 +21,7 @@ export function createFlowSetRepository (db: Db) {
   const update = db.prepare<FlowSetRow>(
     'UPDATE flow_sets SET display_name = @display_name, modified = @modified, body = @body WHERE tenant = @tenant AND id = @id')
   const remove = db.prepare<[string, string]>('DELETE FROM flow_sets WHERE tenant = ? AND id = ?')
-  const list = db.prepare<[string], FlowSetRow>(`SELECT ${columns} FROM flow_sets WHERE tenant = ? ORDER BY seq`)
+  const list = db.prepare<[string], FlowSetRow & { seq: number }>(`SELECT seq, ${columns} FROM flow_sets WHERE tenant = ? ORDER BY seq`)
   const latest = db.prepare<[], { modified: string | null }>('SELECT max(modified) AS modified FROM flow_sets')
 
   return {
@@ -31,7 +31,8 @@ export function createFlowSetRepository (db: Db) {
     insert: (row: FlowSetRow): void => { insert.run(row) },
     update: (row: FlowSetRow): boolean => update.run(row).changes === 1,
     remove: (tenant: string, id: string): boolean => remove.run(tenant, id).changes === 1,
-    list: (tenant: string): FlowSetRow[] => list.all(tenant),
+    /** In insertion order, with the sequence number paging keys on. */
+    list: (tenant: string): Array<FlowSetRow & { seq: number }> => list.all(tenant),
     latestModified: (): string | undefined => latest.get()?.modified ?? undefined
   }
 }

@@ -1,14 +1,44 @@
 /** The provisioningFlows collection of a set: create, list, $count (SPEC §2). */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { sendCount } from '../../http/text.js'
+import { collectionBody, countCollection, pageCollection } from '../../odata/collection.js'
+import { flowsSpec, flowView } from '../../odata/collections.js'
+import { contexts } from '../../odata/context.js'
 import { pickQueryOptions } from '../../odata/query.js'
-import { createFlow } from '../provisioning.js'
+import { applySelect, parseSelect } from '../../odata/select.js'
+import { parseBody } from '../../store/rows.js'
+import { createFlow, requireFlowSet, type StoredFlow } from '../provisioning.js'
 import { presentFlow } from '../representations.js'
-import { writePresentation, type GraphRouteOptions } from './flows.js'
+import { FLOW_TYPES, isFlowTypeName } from '../schemas/entities.js'
+import { readPresentation, writePresentation, type GraphRouteOptions } from './flows.js'
 import { JsonBody, ODataQuery, SetParams } from './route-params.js'
 
 const FLOWS = '/external/industryData/outboundProvisioningFlowSets/:setId/provisioningFlows'
 
+const ALL_FLOW_SCHEMAS = Object.values(FLOW_TYPES).map(t => t.schema)
+
 export const flowCollectionRoutes: FastifyPluginAsyncTypebox<GraphRouteOptions> = async (app, { provisioning: p }) => {
+  app.get(FLOWS, { schema: { params: SetParams, querystring: ODataQuery } }, async (request) => {
+    const { graph } = request
+    const setId = requireFlowSet(p, graph.tenant, request.params.setId)
+    const rows = p.store.flows.listInSet(graph.tenant, setId).map(flowView)
+    const page = pageCollection(rows, request.query, flowsSpec(setId))
+    const select = parseSelect(page.options.select, ALL_FLOW_SCHEMAS, 'microsoft.graph.industryData.provisioningFlow')
+    const presentation = readPresentation(p, graph)
+    const value = page.rows.map(row => {
+      if (!isFlowTypeName(row.type)) throw new Error(`stored flow has unknown type ${row.type}`)
+      const flow: StoredFlow = { setId, type: row.type, value: parseBody(row) }
+      return applySelect(presentFlow(flow, presentation, false), select)
+    })
+    return collectionBody(contexts.flows(graph.root, setId), page, value, graph.origin, request.url)
+  })
+
+  app.get(`${FLOWS}/$count`, { schema: { params: SetParams, querystring: ODataQuery } }, async (request, reply) => {
+    const { graph } = request
+    const setId = requireFlowSet(p, graph.tenant, request.params.setId)
+    return sendCount(reply, countCollection(p.store.flows.listInSet(graph.tenant, setId).map(flowView), request.query, flowsSpec(setId)))
+  })
+
   app.post(FLOWS, { schema: { params: SetParams, querystring: ODataQuery, body: JsonBody } }, async (request, reply) => {
     pickQueryOptions(request.query, [], 'on POST')
     const flow = createFlow(p, request.graph.tenant, request.params.setId, request.body)

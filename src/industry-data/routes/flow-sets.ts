@@ -1,7 +1,12 @@
 /** Routes of one outbound provisioning flow set and flow-set creation (SPEC §2). */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { sendNoContent, sendPatchResult } from '../../http/replies.js'
+import { sendCount } from '../../http/text.js'
+import { collectionBody, countCollection, pageCollection } from '../../odata/collection.js'
+import { FLOW_SETS_SPEC, flowSetView } from '../../odata/collections.js'
+import { contexts } from '../../odata/context.js'
 import { pickQueryOptions } from '../../odata/query.js'
+import { parseBody } from '../../store/rows.js'
 import { applySelect, parseSelect } from '../../odata/select.js'
 import { createFlowSet, deleteFlowSet, getFlowSet, patchFlowSet } from '../provisioning.js'
 import { presentFlowSet } from '../representations.js'
@@ -14,6 +19,22 @@ const SETS = '/external/industryData/outboundProvisioningFlowSets'
 const SET = `${SETS}/:setId`
 
 export const flowSetRoutes: FastifyPluginAsyncTypebox<GraphRouteOptions> = async (app, { provisioning: p, config }) => {
+  app.get(SETS, { schema: { querystring: ODataQuery } }, async (request) => {
+    const { graph } = request
+    const page = pageCollection(p.store.flowSets.list(graph.tenant).map(flowSetView), request.query, FLOW_SETS_SPEC)
+    const select = parseSelect(page.options.select, [OutboundProvisioningFlowSet], 'microsoft.graph.industryData.outboundProvisioningFlowSet')
+    const expand = parseExpand(page.options.expand)
+    const presentation = writePresentation(graph)
+    const value = page.rows.map(row => {
+      const set = applySelect(presentFlowSet(parseBody(row), presentation, false), select)
+      return expand ? { ...set, ...expandFlows(p, graph, row.id) } : set
+    })
+    return collectionBody(contexts.flowSets(graph.root), page, value, graph.origin, request.url)
+  })
+
+  app.get(`${SETS}/$count`, { schema: { querystring: ODataQuery } }, async (request, reply) =>
+    sendCount(reply, countCollection(p.store.flowSets.list(request.graph.tenant).map(flowSetView), request.query, FLOW_SETS_SPEC)))
+
   app.post(SETS, { schema: { querystring: ODataQuery, body: JsonBody } }, async (request, reply) => {
     pickQueryOptions(request.query, [], 'on POST')
     const created = createFlowSet(p, request.graph.tenant, request.body)

@@ -1,6 +1,10 @@
 /** Role groups: read-only, from fixtures (Graph documents List and Get only). */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { collectionBody, pageCollection } from '../../odata/collection.js'
+import { ROLE_GROUPS_SPEC, roleGroupView } from '../../odata/collections.js'
+import { contexts } from '../../odata/context.js'
 import { pickQueryOptions } from '../../odata/query.js'
+import { parseBody } from '../../store/rows.js'
 import { applySelect, parseSelect } from '../../odata/select.js'
 import { getRoleGroup } from '../provisioning.js'
 import { presentRoleGroup } from '../representations.js'
@@ -9,6 +13,14 @@ import { writePresentation, type GraphRouteOptions } from './flows.js'
 import { ODataQuery, RoleGroupParams } from './route-params.js'
 
 export const roleGroupRoutes: FastifyPluginAsyncTypebox<GraphRouteOptions> = async (app, { provisioning: p }) => {
+  app.get('/external/industryData/roleGroups', { schema: { querystring: ODataQuery } }, async (request) => {
+    const { graph } = request
+    const page = pageCollection(p.store.roleGroups.list(graph.tenant).map(roleGroupView), request.query, ROLE_GROUPS_SPEC)
+    const select = parseSelect(page.options.select, [RoleGroup], 'microsoft.graph.industryData.roleGroup')
+    const value = page.rows.map(row => applySelect(presentRoleGroup(parseBody(row), writePresentation(graph), false), select))
+    return collectionBody(contexts.roleGroups(graph.root), page, value, graph.origin, request.url)
+  })
+
   app.get('/external/industryData/roleGroups/:roleGroupId', { schema: { params: RoleGroupParams, querystring: ODataQuery } }, async (request) => {
     const { select } = pickQueryOptions(request.query, ['select'], 'on a single roleGroup')
     const fields = parseSelect(select, [RoleGroup], 'microsoft.graph.industryData.roleGroup')
