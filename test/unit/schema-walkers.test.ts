@@ -1,0 +1,66 @@
+import t from 'tap'
+import { Type } from '@sinclair/typebox'
+import { complete, mergePatch } from '../../src/industry-data/domain/merge-patch.js'
+import { MASKED_SECRET, presentValue } from '../../src/industry-data/domain/present.js'
+import { isDateTimeOffset, readValue, type ReadContext } from '../../src/industry-data/domain/read-body.js'
+import { roleGroupIdOf } from '../../src/industry-data/domain/references.js'
+import { graphEnum, graphObject, nullable } from '../../src/industry-data/schemas/graph-type.js'
+import { UserProvisioningFlow } from '../../src/industry-data/schemas/entities.js'
+
+const noBind: ReadContext = { bind: () => { throw new Error('no bindings here') } }
+
+t.test('evolvable enums: members after unknownFutureValue need Prefer: include-unknown-enum-members', async t => {
+  const Colour = graphEnum('colour', ['red', 'green', 'unknownFutureValue', 'ultraviolet'])
+  const Thing = graphObject('thing', { colour: Type.Optional(Colour), colours: Type.Optional(Type.Array(Colour)) })
+  const value = { colour: 'ultraviolet', colours: ['red', 'ultraviolet'] }
+  t.same(presentValue(Thing, value, { includeUnknownEnumMembers: false }), { colour: 'unknownFutureValue', colours: ['red', 'unknownFutureValue'] }, 'hidden by default')
+  t.same(presentValue(Thing, value, { includeUnknownEnumMembers: true }), value, 'shown when the client opts in')
+  t.same(readValue(Thing, { colour: 'ultraviolet' }, [], noBind), { colour: 'ultraviolet' }, 'a later member is accepted in requests')
+  t.throws(() => readValue(Thing, { colour: 'unknownFutureValue' }, [], noBind), {
+    statusCode: 400,
+    message: "Invalid value for property 'colour': 'unknownFutureValue' is the evolvable-enum sentinel of 'microsoft.graph.industryData.colour' and cannot be sent. Use one of: red, green, ultraviolet."
+  }, 'the sentinel is not')
+})
+
+t.test('reading: case-insensitive names, canonical output, derived types keep @odata.type', async t => {
+  const read = readValue(UserProvisioningFlow, {
+    CREATEUNMATCHEDUSERS: true,
+    creationOptions: { configurations: [{ DefaultPasswordSettings: { password: 'x' }, licenseskus: ['a'] }] }
+  }, [], noBind)
+  t.same(read, {
+    createUnmatchedUsers: true,
+    creationOptions: { configurations: [{ defaultPasswordSettings: { '@odata.type': '#microsoft.graph.industryData.simplePasswordSettings', password: 'x' }, licenseSkus: ['a'] }] }
+  }, 'canonical names; the one concrete password type inferred')
+})
+
+t.test('merge and complete', async t => {
+  const Inner = graphObject('inner', { a: Type.Optional(Type.Boolean()), b: Type.Optional(nullable(Type.String())) })
+  const Outer = graphObject('outer', { inner: Type.Optional(Inner), list: Type.Optional(Type.Array(Type.String())), n: Type.Optional(nullable(Inner)) })
+  const stored = complete(Outer, { inner: { a: true, b: 'keep' }, list: ['x'] })
+  t.same(stored, { inner: { a: true, b: 'keep' }, list: ['x'], n: null }, 'complete fills nullable complex with null')
+  t.same(complete(Outer, {}), { inner: { a: false, b: null }, list: [], n: null }, 'non-nullable complex gets defaults, collections []')
+  t.same(mergePatch(Outer, stored, { inner: { b: null }, list: ['y', 'z'] }), { inner: { a: true, b: null }, list: ['y', 'z'], n: null }, 'nested merge, null clears, collection replaces')
+})
+
+t.test('masking and date-times', async t => {
+  const shown = presentValue(UserProvisioningFlow, complete(UserProvisioningFlow, {
+    creationOptions: { configurations: [{ defaultPasswordSettings: { '@odata.type': '#microsoft.graph.industryData.simplePasswordSettings', password: 'secret' } }] }
+  }), { includeUnknownEnumMembers: false }) as Record<string, any>
+  t.equal(shown.creationOptions.configurations[0].defaultPasswordSettings.password, MASKED_SECRET, 'password masked')
+  for (const [text, ok] of [
+    ['2026-11-28T21:28:02.7164229Z', true], ['2026-11-28T21:28:02Z', true], ['2026-11-28T21:28Z', true], ['2026-11-28T21:28:02+05:30', true],
+    ['2026-11-28T21:28:02', false], ['2026-11-28', false], ['2026-13-01T00:00:00Z', false], ['2026-11-28T21:28:02.12345678Z', false], ['yesterday', false]
+  ] as const) t.equal(isDateTimeOffset(text), ok, `${text} ${ok ? 'is' : 'is not'} an Edm.DateTimeOffset`)
+})
+
+t.test('role-group references', async t => {
+  for (const [reference, id] of [
+    ['https://graph.microsoft.com/beta/external/industryData/roleGroups/staff', 'staff'],
+    ['https://graph.microsoft.com/v1.0/external/industryData/roleGroups(\'students\')', 'students'],
+    ['external/industryData/roleGroups/staff', 'staff'],
+    ['/beta/external/industryData/RoleGroups/a%20b', 'a b'],
+    ['http://127.0.0.1:4010/beta/external/industryData/roleGroups/staff', 'staff'],
+    ['https://graph.microsoft.com/beta/users/1', undefined],
+    ['roleGroups', undefined]
+  ] as const) t.equal(roleGroupIdOf(reference), id, `${reference} → ${String(id)}`)
+})
