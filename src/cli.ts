@@ -8,7 +8,7 @@ const HELP = `graph-mock — a local, stateful Microsoft Graph industryData outb
 Usage: graph-mock [options]
 
 Every option can also be set with the environment variable shown; flags win.
-${SETTINGS.map(s => `  ${`${s.flag} <value>`.padEnd(26)} ${s.env.padEnd(26)} ${s.help}`).join('\n')}
+${SETTINGS.map(s => `  ${(s.boolean === true ? s.flag : `${s.flag} <value>`).padEnd(26)} ${s.env.padEnd(26)} ${s.help}`).join('\n')}
   ${'--help'.padEnd(26)} ${''.padEnd(26)} Show this help.
 
 Graph API: http://HOST:PORT/beta/external/industryData/...  Control plane: http://HOST:PORT/_mock/...
@@ -26,7 +26,8 @@ export function parseArgs (argv: readonly string[]): Record<string, string> {
     const [flag = '', inline] = arg.split(/=(.*)/s, 2)
     const setting = SETTINGS.find(s => s.flag === flag || `--${s.env}` === flag)
     if (setting === undefined) fail(`graph-mock: unknown option '${arg}' (see --help)`)
-    const value = inline ?? argv[++i]
+    // A boolean flag alone means true (`--tls`); `--tls=false` turns it off.
+    const value = inline ?? (setting.boolean === true ? 'true' : argv[++i])
     if (value === undefined) fail(`graph-mock: invalid setting ${setting.env}: ${flag} needs a value`)
     out[setting.env] = value
   }

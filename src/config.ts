@@ -14,13 +14,20 @@ export const ConfigSchema = Type.Object({
   patchResponse: Type.Union([Type.Literal('representation'), Type.Literal('minimal')], { default: 'representation' }),
   adminToken: Type.Optional(Type.String({ minLength: 1 })),
   logLevel: Type.Unsafe<'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'>({ ...LogLevel, default: 'info' }),
-  idSeed: Type.Optional(Type.String({ minLength: 1 }))
+  idSeed: Type.Optional(Type.String({ minLength: 1 })),
+  jwtSecret: Type.Optional(Type.String({ minLength: 1 })),
+  jwtKeys: Type.Optional(Type.String({ minLength: 1 })),
+  tokenKey: Type.Optional(Type.String({ minLength: 1 })),
+  tls: Type.Optional(Type.Boolean()),
+  tlsCert: Type.Optional(Type.String({ minLength: 1 })),
+  tlsKey: Type.Optional(Type.String({ minLength: 1 })),
+  tlsCertOut: Type.Optional(Type.String({ minLength: 1 }))
 })
 export type Config = Static<typeof ConfigSchema>
 export type ConfigKey = keyof Config
 
 /** Each setting: its environment variable, its flag, and what it does (the README table is made from this). */
-export const SETTINGS: ReadonlyArray<{ key: ConfigKey, env: string, flag: string, help: string }> = [
+export const SETTINGS: ReadonlyArray<{ key: ConfigKey, env: string, flag: string, help: string, boolean?: true }> = [
   { key: 'port', env: 'PORT', flag: '--port', help: 'TCP port to listen on (0 picks a free one).' },
   { key: 'host', env: 'HOST', flag: '--host', help: 'Interface to bind; the Docker image sets 0.0.0.0.' },
   { key: 'db', env: 'GRAPH_MOCK_DB', flag: '--db', help: 'SQLite database file, created and seeded from the fixtures when new; `:memory:` keeps nothing.' },
@@ -30,7 +37,14 @@ export const SETTINGS: ReadonlyArray<{ key: ConfigKey, env: string, flag: string
   { key: 'patchResponse', env: 'GRAPH_MOCK_PATCH_RESPONSE', flag: '--patch-response', help: '`representation` (200 with the entity) or `minimal` (204, as production Graph).' },
   { key: 'adminToken', env: 'GRAPH_MOCK_ADMIN_TOKEN', flag: '--admin-token', help: 'When set, /_mock routes other than health and ready need header x-mock-admin-token.' },
   { key: 'logLevel', env: 'LOG_LEVEL', flag: '--log-level', help: 'pino level: fatal, error, warn, info (one line per request), debug, trace, silent.' },
-  { key: 'idSeed', env: 'GRAPH_MOCK_ID_SEED', flag: '--id-seed', help: 'Makes generated ids reproducible from this seed.' }
+  { key: 'idSeed', env: 'GRAPH_MOCK_ID_SEED', flag: '--id-seed', help: 'Makes generated ids reproducible from this seed.' },
+  { key: 'jwtSecret', env: 'GRAPH_MOCK_JWT_SECRET', flag: '--jwt-secret', help: 'Strict mode: HMAC secret that HS256 tokens are verified with.' },
+  { key: 'jwtKeys', env: 'GRAPH_MOCK_JWT_KEYS', flag: '--jwt-keys', help: 'Strict mode: file of public keys tokens are verified with (a JWKS or JWK JSON, or PEM public keys/certificates).' },
+  { key: 'tokenKey', env: 'GRAPH_MOCK_TOKEN_KEY', flag: '--token-key', help: 'PEM private key (RSA, or EC P-256/384/521) that /_mock/token signs with; default: a P-256 key generated at start.' },
+  { key: 'tls', env: 'GRAPH_MOCK_TLS', flag: '--tls', boolean: true, help: 'Serve HTTPS; without a certificate, a self-signed one for localhost, 127.0.0.1 and ::1 is generated at start.' },
+  { key: 'tlsCert', env: 'GRAPH_MOCK_TLS_CERT', flag: '--tls-cert', help: 'PEM certificate (chain) to serve HTTPS with, instead of a generated one; implies --tls; needs GRAPH_MOCK_TLS_KEY.' },
+  { key: 'tlsKey', env: 'GRAPH_MOCK_TLS_KEY', flag: '--tls-key', help: 'PEM private key of GRAPH_MOCK_TLS_CERT.' },
+  { key: 'tlsCertOut', env: 'GRAPH_MOCK_TLS_CERT_OUT', flag: '--tls-cert-out', help: 'Write the served certificate (PEM) to this file at start, for NODE_EXTRA_CA_CERTS or curl --cacert.' }
 ]
 
 export class ConfigError extends Error {
@@ -43,6 +57,8 @@ export class ConfigError extends Error {
 }
 
 const INTEGER_KEYS: ReadonlySet<ConfigKey> = new Set(['port'])
+const TRUE = new Set(['true', '1', 'yes', 'on'])
+const FALSE = new Set(['false', '0', 'no', 'off'])
 
 /** Build a Config from environment-style names (`PORT`, `GRAPH_MOCK_DB`, …); pure, so tests pass a literal. */
 export function loadConfig (env: Readonly<Record<string, string | undefined>>, overrides: Partial<Config> = {}): Config {
@@ -53,6 +69,10 @@ export function loadConfig (env: Readonly<Record<string, string | undefined>>, o
     if (INTEGER_KEYS.has(setting.key)) {
       if (!/^\d+$/.test(text.trim())) throw new ConfigError(setting.env, `'${text}' is not a whole number`)
       raw[setting.key] = Number(text.trim())
+    } else if (setting.boolean === true) {
+      const word = text.trim().toLowerCase()
+      if (!TRUE.has(word) && !FALSE.has(word)) throw new ConfigError(setting.env, `'${text}' is not valid (expected true or false)`)
+      raw[setting.key] = TRUE.has(word)
     } else {
       raw[setting.key] = text.trim()
     }
@@ -65,8 +85,22 @@ export function loadConfig (env: Readonly<Record<string, string | undefined>>, o
     if (value === undefined) continue
     if (!Value.Check(schema, value)) throw new ConfigError(setting.env, `'${String(value)}' is not valid (${describe(schema)})`)
   }
+  checkTlsSettings(config as Config)
   return config as Config
 }
+
+/** TLS settings that only make sense together. */
+function checkTlsSettings (config: Config): void {
+  if (config.tlsCert !== undefined && config.tlsKey === undefined) throw new ConfigError('GRAPH_MOCK_TLS_KEY', 'is needed with GRAPH_MOCK_TLS_CERT')
+  if (config.tlsKey !== undefined && config.tlsCert === undefined) throw new ConfigError('GRAPH_MOCK_TLS_CERT', 'is needed with GRAPH_MOCK_TLS_KEY')
+  if (config.tls === false && config.tlsCert !== undefined) throw new ConfigError('GRAPH_MOCK_TLS', 'is false but GRAPH_MOCK_TLS_CERT is set')
+  if (config.tlsCertOut !== undefined && config.tls !== true && config.tlsCert === undefined) {
+    throw new ConfigError('GRAPH_MOCK_TLS_CERT_OUT', 'needs GRAPH_MOCK_TLS (there is no certificate to write without it)')
+  }
+}
+
+/** Whether the server speaks HTTPS: asked for, or given a certificate. */
+export const tlsEnabled = (config: Pick<Config, 'tls' | 'tlsCert'>): boolean => config.tls === true || config.tlsCert !== undefined
 
 function describe (schema: TSchema): string {
   if (Array.isArray(schema.anyOf)) return `expected one of ${(schema.anyOf as TSchema[]).map(s => String(s.const)).join(', ')}`

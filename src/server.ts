@@ -1,7 +1,7 @@
 /** The only module that touches process: configuration in, a listening server out, a graceful exit. */
 import closeWithGrace from 'close-with-grace'
 import { buildApp } from './app.js'
-import { ConfigError, loadConfig, type Config } from './config.js'
+import { ConfigError, loadConfig, tlsEnabled, type Config } from './config.js'
 import { FixtureError } from './store/fixtures.js'
 
 /** Start serving with settings from `env` (CLI flags already folded in); exits 2 on bad configuration. */
@@ -18,6 +18,7 @@ export async function main (env: Readonly<Record<string, string | undefined>>): 
     app = await buildApp(config)
   } catch (error) {
     if (error instanceof FixtureError) fail(`graph-mock: ${error.message}`)
+    if (error instanceof ConfigError) fail(`graph-mock: invalid setting ${error.message}`) // key and certificate files
     if (error instanceof Error && /SQLITE|database/i.test(error.message)) fail(`graph-mock: invalid setting GRAPH_MOCK_DB: cannot open '${config.db}' (${error.message})`)
     throw error
   }
@@ -28,7 +29,7 @@ export async function main (env: Readonly<Record<string, string | undefined>>): 
   })
   try {
     const address = await app.listen({ port: config.port, host: config.host })
-    app.log.info({ address, graph: `${address}/beta`, db: config.db, auth: config.auth }, 'graph-mock listening')
+    app.log.info({ address, graph: `${address}/beta`, db: config.db, auth: config.auth, tls: tlsEnabled(config) }, 'graph-mock listening')
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') {
