@@ -3,7 +3,6 @@
  * 127.0.0.1 and ::1 generated at start; optionally written out so clients can trust it (NODE_EXTRA_CA_CERTS).
  */
 import { createSecureContext } from 'node:tls'
-import { generate } from 'selfsigned'
 import { ConfigError, tlsEnabled, type Config } from '../config.js'
 import { readSettingFile, writeSettingFile } from '../setting-files.js'
 
@@ -38,6 +37,7 @@ function givenMaterial (certPath: string, keyPath: string): TlsMaterial {
 
 /** A P-256 certificate valid from a day ago for a year, for the loopback names a local client uses. */
 export async function selfSignedCertificate (nowMs: number = Date.now()): Promise<TlsMaterial> {
+  const { generate } = await import('selfsigned') // loaded only with --tls: importing it costs hundreds of milliseconds of start-up
   const pems = await generate([{ name: 'commonName', value: 'localhost' }, { name: 'organizationName', value: 'graph-mock' }], {
     keyType: 'ec',
     curve: 'P-256',
