@@ -8,6 +8,7 @@ import { FaultRuleInput, type FaultRule } from './control/faults.js'
 import { presentEntry, type JournalEntry, type JournalFilter } from './control/journal.js'
 import { exportState, resetState, seedState, type SeedResult } from './control/state.js'
 import { ThrottleInput, type ThrottleReport } from './control/throttle.js'
+import { mintToken, TokenRequestBody } from './control/token.js'
 import { assertValid } from './control/validate.js'
 
 export { buildApp, type AppDeps, type GraphMockState } from './app.js'
@@ -15,6 +16,7 @@ export { loadConfig, ConfigSchema, SETTINGS, type Config } from './config.js'
 export { DEFAULT_TENANT } from './auth/authenticate.js'
 export type { FaultRule, JournalEntry, JournalFilter, SeedResult, ThrottleReport }
 export { FaultRuleInput, ThrottleInput }
+export { TokenRequestBody }
 
 /** The fixtures shipped with the package. */
 export const BUNDLED_FIXTURES = fileURLToPath(new URL('../fixtures', import.meta.url))
@@ -40,6 +42,8 @@ export interface GraphMock {
   clearFaults: () => void
   /** Configure the per-tenant token bucket; null turns throttling off. */
   throttle: (config: ThrottleInput | null) => ThrottleReport
+  /** A test token signed with the server's key, as `POST /_mock/token` mints it (strict mode accepts it). */
+  token: (request?: TokenRequestBody) => Promise<string>
   clock: {
     freeze: (at?: Date | string) => void
     set: (at: Date | string) => void
@@ -75,6 +79,7 @@ export async function startGraphMock (options: StartOptions = {}): Promise<Graph
       else s.throttle.configure(assertValid(ThrottleInput, throttleConfig, 'throttle configuration'))
       return s.throttle.report()
     },
+    token: async (request = {}) => (await mintToken(s.identity.signer, assertValid(TokenRequestBody, request, 'token request'), s.clock.now())).access_token,
     clock: {
       freeze: at => { applyClock(s.clock, at === undefined ? { freeze: true } : { freeze: iso(at) }) },
       set: at => { applyClock(s.clock, { set: iso(at) }) },

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Client, GraphError } from '@microsoft/microsoft-graph-client'
 import { Agent } from 'undici'
+import { startGraphMock } from '../../src/index.js'
 import { CLASS_FLOW_ID, SET_ID } from '../helpers.js'
 import { READ_ALL } from '../auth/tokens.js'
 import { listen } from './listen.js'
@@ -90,4 +91,18 @@ t.test('the caveat: over plain http the client sends no token, so auth on answer
   const open = await listen(t, { auth: 'off' })
   const flow = await graphClient(open.url, 'unused').api(FLOW).get() as Record<string, unknown>
   t.equal(flow.id, CLASS_FLOW_ID, 'with GRAPH_MOCK_AUTH=off plain http works')
+})
+
+t.test('in-process: startGraphMock({ tls, auth: strict }) and mock.token()', async t => {
+  const dir = mkdtempSync(join(tmpdir(), 'graph-mock-tls-'))
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }))
+  const certFile = join(dir, 'graph-mock.crt')
+  const mock = await startGraphMock({ auth: 'strict', tls: true, tlsCertOut: certFile })
+  t.teardown(() => mock.close())
+  t.match(mock.graphUrl, /^https:\/\/127\.0\.0\.1:\d+\/beta$/, 'an https Graph URL')
+  const dispatcher = new Agent({ connect: { ca: readFileSync(certFile, 'utf8') } })
+  t.teardown(() => dispatcher.close())
+  const flow = await graphClient(mock.url, await mock.token({ tenant: 'in-process', roles: [READ_ALL] }), dispatcher).api(FLOW).get() as Record<string, unknown>
+  t.equal(flow.id, CLASS_FLOW_ID, 'an application token from mock.token() reads')
+  await t.rejects(mock.token({ lifetime: 0 }), { name: 'GraphError', message: /^Invalid token request: \/lifetime / }, 'bad token requests are GraphErrors')
 })
