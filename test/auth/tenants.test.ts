@@ -120,3 +120,37 @@ t.test('in lenient mode an unsigned JWT\'s tid picks the tenant; with auth off a
     t.equal(rowCounts(app, 'lenient-tenant').tenantRows, 1, `${mode}: the tenant id is stored in lower case`)
   }
 })
+
+t.test('collections, $count and paging are per tenant', async t => {
+  const app = await build(t)
+  const a = { ...bearer(await mint(app, { tenant: 'tenant-a' })), ...json }
+  const b = { ...bearer(await mint(app, { tenant: 'tenant-b' })), ...json }
+  for (const name of ['A one', 'A two', 'A three']) {
+    t.equal((await app.inject({ method: 'POST', url: SETS, headers: a, payload: { displayName: name } })).statusCode, 201, `tenant A creates '${name}'`)
+  }
+  t.equal((await app.inject({ method: 'DELETE', url: flowUrl(USER_FLOW_ID), headers: a })).statusCode, 204, 'tenant A deletes a flow')
+
+  const text = async (headers: Record<string, string>, url: string): Promise<string> => (await app.inject({ method: 'GET', url, headers })).body
+  t.equal(await text(a, `${SETS}/$count`), '4', 'A counts its fixture set and three new ones')
+  t.equal(await text(b, `${SETS}/$count`), '1', 'B counts only its fixture set')
+  t.equal(await text(a, `${SETS}/${SET_ID}/provisioningFlows/$count`), '3', 'A has one flow fewer')
+  t.equal(await text(b, `${SETS}/${SET_ID}/provisioningFlows/$count`), '4', 'B has all four')
+
+  const list = async (headers: Record<string, string>, url: string): Promise<{ value: Array<{ id: string, displayName: string }>, '@odata.count'?: number, '@odata.nextLink'?: string }> =>
+    (await app.inject({ method: 'GET', url, headers })).json()
+  const allB = await list(b, `${SETS}?$count=true`)
+  t.equal(allB['@odata.count'], 1, 'B\'s @odata.count')
+  t.same(allB.value.map(s => s.id), [SET_ID], 'B lists only its own set')
+
+  const first = await list(a, `${SETS}?$top=2&$count=true&$orderby=displayName`)
+  t.equal(first['@odata.count'], 4, 'A\'s @odata.count')
+  t.equal(first.value.length, 2, 'first page of two')
+  const next = first['@odata.nextLink']
+  if (next === undefined) throw new Error('expected a nextLink')
+  const path = new URL(next).pathname + new URL(next).search
+  const rest = await list(a, path)
+  t.same([...first.value, ...rest.value].map(s => s.displayName).sort(), ['A one', 'A three', 'A two', 'Outbound Provisioning Flow Test'].sort(), 'A pages through exactly its own four sets')
+  const replayed = await app.inject({ method: 'GET', url: path, headers: b })
+  const replayedIds = replayed.statusCode === 200 ? (replayed.json() as { value: Array<{ id: string }> }).value.map(s => s.id) : []
+  t.ok(replayedIds.every(id => id === SET_ID), `A's nextLink replayed by B shows none of A's sets (status ${replayed.statusCode})`)
+})
