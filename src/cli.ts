@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 /** The `graph-mock` command: flags with the same names as the environment variables, folded over them. */
 import { SETTINGS } from './config.js'
-import { main } from './server.js'
 
 const HELP = `graph-mock — a local, stateful Microsoft Graph industryData outbound-provisioning emulator
 
@@ -39,4 +38,7 @@ function fail (line: string): never {
   process.exit(2)
 }
 
-await main({ ...process.env, ...parseArgs(process.argv.slice(2)) })
+const env = { ...process.env, ...parseArgs(process.argv.slice(2)) }
+// Loaded after the arguments are read, so --help and bad flags answer without loading the server.
+const { main } = await import('./server.js')
+await main(env)

@@ -4,11 +4,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { childEnv } from '../helpers.js'
 
 // The built command, as users run it (npm test builds dist/ before tap runs).
 const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
 const run = (args: string[], env: Record<string, string> = {}) =>
-  spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'silent', GRAPH_MOCK_DB: ':memory:', ...env }, timeout: 20_000 })
+  spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: childEnv({ LOG_LEVEL: 'silent', GRAPH_MOCK_DB: ':memory:', ...env }), timeout: 20_000 })
 
 t.test('--help lists every setting with its environment name', async t => {
   const res = run(['--help'])
@@ -45,7 +46,7 @@ t.test('an invalid fixture stops start-up naming the file and the JSON path', as
 })
 
 t.test('SIGTERM closes gracefully with exit 0', async t => {
-  const child = spawn(process.execPath, [CLI, '--port', '0'], { env: { ...process.env, GRAPH_MOCK_DB: ':memory:', LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [CLI, '--port', '0'], { env: childEnv({ GRAPH_MOCK_DB: ':memory:', LOG_LEVEL: 'info' }), stdio: ['ignore', 'pipe', 'pipe'] })
   let out = ''
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no listening line: ${out}`)), 15_000)
