@@ -118,7 +118,7 @@ export async function buildApp (config: Config, deps: AppDeps = {}): Promise<Fas
 
   await app.register(healthRoutes, { prefix: '/_mock', isReady: () => state.ready })
   await app.register(tokenRoutes, { prefix: '/_mock', signer: identity.signer, clock, adminToken: config.adminToken })
-  await app.register(controlRoutes, { prefix: '/_mock', provisioning, journal, faults, throttle, clock })
+  await app.register(controlRoutes, { prefix: '/_mock', provisioning, journal, faults, throttle, clock, adminToken: config.adminToken })
 
   state.ready = true
   return app

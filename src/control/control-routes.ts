@@ -5,6 +5,7 @@ import { DEFAULT_TENANT } from '../auth/authenticate.js'
 import type { Clock } from '../clock.js'
 import { badRequest, itemNotFound } from '../errors/graph-errors.js'
 import type { Provisioning } from '../industry-data/provisioning.js'
+import { adminGuard } from './admin-guard.js'
 import { FaultRuleInput, type FaultRules } from './faults.js'
 import { presentEntry, type Journal } from './journal.js'
 import { exportState, resetState, seedState } from './state.js'
@@ -17,6 +18,8 @@ export interface ControlOptions {
   faults: FaultRules
   throttle: Throttle
   clock: Clock
+  /** GRAPH_MOCK_ADMIN_TOKEN: when set, every route here needs header x-mock-admin-token. */
+  adminToken?: string
 }
 
 const TenantQuery = Type.Object({ tenant: Type.Optional(Type.String({ minLength: 1 })) }, { additionalProperties: false })
@@ -61,7 +64,8 @@ export function applyClock (clock: Clock, input: Record<string, unknown>): void 
   if (typeof input.shiftMs === 'number') clock.shift(input.shiftMs)
 }
 
-export const controlRoutes: FastifyPluginAsyncTypebox<ControlOptions> = async (app, { provisioning: p, journal, faults, throttle, clock }) => {
+export const controlRoutes: FastifyPluginAsyncTypebox<ControlOptions> = async (app, { provisioning: p, journal, faults, throttle, clock, adminToken }) => {
+  app.addHook('onRequest', adminGuard(adminToken))
   app.post('/reset', { schema: { querystring: TenantQuery } }, async (request) => {
     const { tenant } = request.query
     resetState(p, { journal, faults }, tenant === undefined ? undefined : tenantOf(tenant))

@@ -214,3 +214,16 @@ t.test('GRAPH_MOCK_ID_SEED makes generated ids reproducible', async t => {
   const first = await create()
   t.equal(await create(), first, 'same seed, same id on a fresh server')
 })
+
+t.test('GRAPH_MOCK_ADMIN_TOKEN guards the control plane but not health and ready', async t => {
+  const app = await build(t, { adminToken: 'let-me-in' })
+  t.equal((await app.inject({ method: 'GET', url: '/_mock/health' })).statusCode, 200, 'health is open')
+  t.equal((await app.inject({ method: 'GET', url: '/_mock/ready' })).statusCode, 200, 'ready is open')
+  for (const [method, url] of [['POST', '/_mock/reset'], ['GET', '/_mock/state'], ['GET', '/_mock/requests'], ['POST', '/_mock/faults'], ['GET', '/_mock/throttle'], ['GET', '/_mock/clock']] as const) {
+    assertGraphError(t, await app.inject({ method, url }), 401, 'InvalidAuthenticationToken', 'The control plane needs the x-mock-admin-token header (GRAPH_MOCK_ADMIN_TOKEN is set).')
+  }
+  assertGraphError(t, await app.inject({ method: 'GET', url: '/_mock/state', headers: { 'x-mock-admin-token': 'guess' } }), 401, 'InvalidAuthenticationToken',
+    'The x-mock-admin-token header does not match GRAPH_MOCK_ADMIN_TOKEN.')
+  t.equal((await app.inject({ method: 'GET', url: '/_mock/state', headers: { 'x-mock-admin-token': 'let-me-in' } })).statusCode, 200, 'the right token opens it')
+  t.equal((await app.inject({ method: 'GET', url: '/beta/classGroupProvisioningFlow', headers: auth })).statusCode, 200, 'the Graph API is not affected')
+})
