@@ -12,9 +12,12 @@ import { BODY_LIMIT, registerJsonBodyParser } from './http/body-parsing.js'
 import { applyGraphHeaders, newRequestId, ODATA_JSON, registerGraphHeaders } from './http/graph-headers.js'
 import { batchRoute } from './http/batch.js'
 import { rewriteKeySegments } from './http/key-segments.js'
+import { openApiRoute, registerOpenApi } from './http/openapi.js'
+import { VERSION } from './version.js'
 import { loadTlsMaterial, type TlsMaterial } from './http/tls.js'
 import { createIdSource, type IdSource } from './ids.js'
 import { controlRoutes } from './control/control-routes.js'
+import { inspectorRoutes } from './control/inspector/inspector-routes.js'
 import { FaultRules } from './control/faults.js'
 import { healthRoutes } from './control/health.js'
 import { tokenRoutes } from './control/token.js'
@@ -81,7 +84,11 @@ export async function buildApp (config: Config, deps: AppDeps = {}): Promise<Fas
       sendError(request, reply, toGraphError(error, request))
     }
   })
-  app.setValidatorCompiler(TypeBoxValidatorCompiler)
+  // Domain-validated bodies (Graph entities) are read by the domain layer; everything else by TypeBox.
+  app.setValidatorCompiler(request => (request.httpPart === 'body' && (request.schema as { graphDomainValidated?: boolean }).graphDomainValidated === true)
+    ? () => true
+    : TypeBoxValidatorCompiler(request as Parameters<typeof TypeBoxValidatorCompiler>[0]))
+  await registerOpenApi(app, VERSION)
 
   const provisioning: Provisioning = { store, clock, ids }
   const journal = new Journal(deps.journalSize ?? DEFAULT_JOURNAL_SIZE)
@@ -117,8 +124,10 @@ export async function buildApp (config: Config, deps: AppDeps = {}): Promise<Fas
   await app.register(graphApi, { provisioning, config, version: 'beta', authenticate, traffic, seedRouteOnly: true })
 
   await app.register(healthRoutes, { prefix: '/_mock', isReady: () => state.ready })
+  await app.register(openApiRoute(config.adminToken), { prefix: '/_mock' })
   await app.register(tokenRoutes, { prefix: '/_mock', signer: identity.signer, clock, adminToken: config.adminToken })
   await app.register(controlRoutes, { prefix: '/_mock', provisioning, journal, faults, throttle, clock, adminToken: config.adminToken })
+  await app.register(inspectorRoutes, { prefix: '/_mock', store, journal, adminToken: config.adminToken })
 
   state.ready = true
   return app

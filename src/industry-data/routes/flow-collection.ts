@@ -11,7 +11,7 @@ import { createFlow, requireFlowSet, type StoredFlow } from '../provisioning.js'
 import { presentFlow } from '../representations.js'
 import { FLOW_TYPES, isFlowTypeName } from '../schemas/entities.js'
 import { readPresentation, writePresentation, type GraphRouteOptions } from './flows.js'
-import { JsonBody, ODataQuery, SetParams } from './route-params.js'
+import { FlowBody, ODataQuery, SetParams } from './route-params.js'
 
 const FLOWS = '/external/industryData/outboundProvisioningFlowSets/:setId/provisioningFlows'
 
@@ -39,7 +39,7 @@ export const flowCollectionRoutes: FastifyPluginAsyncTypebox<GraphRouteOptions> 
     return sendCount(reply, countCollection(p.store.flows.listInSet(graph.tenant, setId).map(flowView), request.query, flowsSpec(setId)))
   })
 
-  app.post(FLOWS, { schema: { params: SetParams, querystring: ODataQuery, body: JsonBody } }, async (request, reply) => {
+  app.post(FLOWS, { schema: { params: SetParams, querystring: ODataQuery, body: FlowBody } }, async (request, reply) => {
     pickQueryOptions(request.query, [], 'on POST')
     const flow = createFlow(p, request.graph.tenant, request.params.setId, request.body)
     reply.header('location', `${request.graph.root}/external/industryData/outboundProvisioningFlowSets/${encodeURIComponent(flow.setId)}/provisioningFlows/${encodeURIComponent(String(flow.value.id))}`)

@@ -13,7 +13,7 @@ import { presentFlowSet } from '../representations.js'
 import { OutboundProvisioningFlowSet } from '../schemas/entities.js'
 import { expandFlows, parseExpand } from './expand.js'
 import { writePresentation, type GraphRouteOptions } from './flows.js'
-import { JsonBody, ODataQuery, SetParams } from './route-params.js'
+import { FlowSetBody, ODataQuery, SetParams } from './route-params.js'
 
 const SETS = '/external/industryData/outboundProvisioningFlowSets'
 const SET = `${SETS}/:setId`
@@ -35,7 +35,7 @@ export const flowSetRoutes: FastifyPluginAsyncTypebox<GraphRouteOptions> = async
   app.get(`${SETS}/$count`, { schema: { querystring: ODataQuery } }, async (request, reply) =>
     sendCount(reply, countCollection(p.store.flowSets.list(request.graph.tenant).map(flowSetView), request.query, FLOW_SETS_SPEC)))
 
-  app.post(SETS, { schema: { querystring: ODataQuery, body: JsonBody } }, async (request, reply) => {
+  app.post(SETS, { schema: { querystring: ODataQuery, body: FlowSetBody } }, async (request, reply) => {
     pickQueryOptions(request.query, [], 'on POST')
     const created = createFlowSet(p, request.graph.tenant, request.body)
     reply.header('location', `${request.graph.root}${SETS}/${encodeURIComponent(String(created.id))}`)
@@ -52,7 +52,7 @@ export const flowSetRoutes: FastifyPluginAsyncTypebox<GraphRouteOptions> = async
     return expand ? { ...body, ...expandFlows(p, graph, String(set.id)) } : body
   })
 
-  app.patch(SET, { schema: { params: SetParams, querystring: ODataQuery, body: JsonBody } }, async (request, reply) => {
+  app.patch(SET, { schema: { params: SetParams, querystring: ODataQuery, body: FlowSetBody } }, async (request, reply) => {
     pickQueryOptions(request.query, [], 'on PATCH')
     const updated = patchFlowSet(p, request.graph.tenant, request.params.setId, request.body)
     return sendPatchResult(reply, request.graph, config.patchResponse, () => presentFlowSet(updated, writePresentation(request.graph), true))

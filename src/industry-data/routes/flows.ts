@@ -8,7 +8,7 @@ import { parseBody } from '../../store/rows.js'
 import { deleteFlow, getFlow, patchFlow, resetFlow, type Provisioning, type StoredFlow } from '../provisioning.js'
 import { presentFlow, type Presentation } from '../representations.js'
 import { FLOW_TYPES } from '../schemas/entities.js'
-import { FlowParams, JsonBody, ODataQuery } from './route-params.js'
+import { ActionBody, FlowBody, FlowParams, ODataQuery } from './route-params.js'
 import type { GraphContext } from '../../http/graph-context.js'
 
 export interface GraphRouteOptions {
@@ -48,7 +48,7 @@ export const flowRoutes: FastifyPluginAsyncTypebox<GraphRouteOptions> = async (a
     return presentFlowForRead(p, request.graph, flow, select)
   })
 
-  app.patch(FLOW, { schema: { params: FlowParams, querystring: ODataQuery, body: JsonBody } }, async (request, reply) => {
+  app.patch(FLOW, { schema: { params: FlowParams, querystring: ODataQuery, body: FlowBody } }, async (request, reply) => {
     pickQueryOptions(request.query, [], 'on PATCH')
     const { tenant } = request.graph
     const flow = getFlow(p, tenant, request.params.setId, request.params.flowId)
@@ -64,7 +64,7 @@ export const flowRoutes: FastifyPluginAsyncTypebox<GraphRouteOptions> = async (a
   })
 
   for (const action of ['reset', 'microsoft.graph.industryData.reset']) {
-    app.post(`${FLOW}/${action}`, { schema: { params: FlowParams, querystring: ODataQuery, body: JsonBody } }, async (request, reply) => {
+    app.post(`${FLOW}/${action}`, { schema: { params: FlowParams, querystring: ODataQuery, body: ActionBody } }, async (request, reply) => {
       pickQueryOptions(request.query, [], 'on an action')
       resetFlow(p, request.graph.tenant, request.params.setId, request.params.flowId)
       return sendNoContent(reply, 202)

@@ -8,7 +8,7 @@ import { pickQueryOptions } from '../../odata/query.js'
 import { oldestClassGroupFlow, patchFlow } from '../provisioning.js'
 import { presentFlow } from '../representations.js'
 import { presentFlowForRead, writePresentation, type GraphRouteOptions } from './flows.js'
-import { JsonBody, ODataQuery } from './route-params.js'
+import { FlowBody, ODataQuery } from './route-params.js'
 
 export const seedRoute: FastifyPluginAsyncTypebox<GraphRouteOptions> = async (app, { provisioning: p, config }) => {
   app.get('/classGroupProvisioningFlow', { schema: { querystring: ODataQuery } }, async (request) => {
@@ -16,7 +16,7 @@ export const seedRoute: FastifyPluginAsyncTypebox<GraphRouteOptions> = async (ap
     return presentFlowForRead(p, request.graph, oldestClassGroupFlow(p, request.graph.tenant), select)
   })
 
-  app.patch('/classGroupProvisioningFlow', { schema: { querystring: ODataQuery, body: JsonBody } }, async (request, reply) => {
+  app.patch('/classGroupProvisioningFlow', { schema: { querystring: ODataQuery, body: FlowBody } }, async (request, reply) => {
     pickQueryOptions(request.query, [], 'on PATCH')
     const updated = patchFlow(p, request.graph.tenant, oldestClassGroupFlow(p, request.graph.tenant), request.body)
     return sendPatchResult(reply, request.graph, config.patchResponse, () => presentFlow(updated, writePresentation(request.graph), true))
