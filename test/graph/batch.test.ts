@@ -36,6 +36,8 @@ t.test('$batch mixes reads, writes, a failure and its dependants', async t => {
   t.match(byId.get('7')?.body['@odata.context'], /^http:\/\/localhost:80\/beta\/\$metadata#/, 'inner answers use the batch\'s host and version')
   const flow = (await app.inject({ method: 'GET', url: '/beta/classGroupProvisioningFlow', headers: auth })).json() as Json
   t.equal(flow.readinessStatus, 'ready', 'the write inside the batch is stored')
+  const journaled = app.graphMock.journal.entries().map(e => [e.method, e.status])
+  t.same(journaled.slice(0, 7), [['GET', 200], ['PATCH', 200], ['POST', 201], ['PATCH', 400], ['DELETE', 405], ['GET', 200], ['POST', 200]], 'each inner request is journaled like a direct one, then the batch')
 })
 
 t.test('each inner request is authorised on its own', async t => {

@@ -105,3 +105,13 @@ t.test('lenient mode honours JWT claims', async t => {
   assertGraphError(t, await app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${jwt({ roles: [] })}` } }), 403, 'Forbidden',
     'Missing permission: this operation needs IndustryData-OutboundFlow.Read.All or IndustryData-OutboundFlow.ReadWrite.All; the token has none.')
 })
+
+t.test('GRAPH_MOCK_PUBLIC_URL addresses every link', async t => {
+  const app = await build(t, { publicUrl: 'https://graph.example.test/mock' })
+  const flow = (await app.inject({ method: 'GET', url: flowUrl(CLASS_FLOW_ID), headers: auth })).json()
+  t.equal(flow['@odata.context'], `https://graph.example.test/mock/beta/$metadata#external/industryData/outboundProvisioningFlowSets('${SET_ID}')/provisioningFlows/$entity`, '@odata.context')
+  const page = (await app.inject({ method: 'GET', url: `/beta/external/industryData/outboundProvisioningFlowSets/${SET_ID}/provisioningFlows?$top=1`, headers: auth })).json()
+  t.match(page['@odata.nextLink'], /^https:\/\/graph\.example\.test\/mock\/beta\/external\/industryData\//, '@odata.nextLink')
+  const created = await app.inject({ method: 'POST', url: '/v1.0/external/industryData/outboundProvisioningFlowSets', headers: jsonAuth, payload: { displayName: 'x' } })
+  t.match(created.headers.location, /^https:\/\/graph\.example\.test\/mock\/v1\.0\/external\/industryData\/outboundProvisioningFlowSets\/[0-9a-f-]{36}$/, 'Location')
+})
