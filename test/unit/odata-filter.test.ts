@@ -1,5 +1,5 @@
 import t, { type Test } from 'tap'
-import { isGraphError } from '../../src/errors/graph-error.js'
+import { assertBadRequest } from './assert-bad-request.js'
 import {
   compileFilter, dateTimeTicks, entityTypeOf, filterPredicate, FLOW_FILTER_FIELDS, FLOW_SET_FILTER_FIELDS,
   parseDateTimeOffset, parseFilter, type FilterFields
@@ -8,21 +8,6 @@ import {
 const NS = 'microsoft.graph.industryData'
 type Entity = Record<string, unknown>
 
-/** Run `fn` and check it throws Graph's 400 BadRequest with exactly `message`. */
-function assertBadRequest (t: Test, fn: () => unknown, message: string, label: string): void {
-  try {
-    fn()
-    t.fail(`${label}: expected a 400, got no error`)
-  } catch (error) {
-    if (!isGraphError(error)) {
-      t.fail(`${label}: expected a GraphError, got ${String(error)}`)
-      return
-    }
-    t.equal(error.statusCode, 400, `${label}: status 400`)
-    t.equal(error.code, 'BadRequest', `${label}: code BadRequest`)
-    t.equal(error.message, message, `${label}: message`)
-  }
-}
 
 const flow = (id: string, type: string, readinessStatus: string | null, createdDateTime: string, lastModifiedDateTime?: string | null): Entity => ({
   '@odata.type': `#${NS}.${type}`,

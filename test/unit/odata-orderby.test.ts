@@ -1,26 +1,11 @@
 import t, { type Test } from 'tap'
-import { isGraphError } from '../../src/errors/graph-error.js'
+import { assertBadRequest } from './assert-bad-request.js'
 import {
   compareBy, compareSortKeys, FLOW_ORDERBY, FLOW_SET_ORDERBY, parseOrderBy, sortKey, type OrderableProperty, type OrderTerm
 } from '../../src/odata/orderby.js'
 
 type Entity = Record<string, unknown> & { seq: number }
 
-/** Run `fn` and check it throws Graph's 400 BadRequest with exactly `message`. */
-function assertBadRequest (t: Test, fn: () => unknown, message: string, label: string): void {
-  try {
-    fn()
-    t.fail(`${label}: expected a 400, got no error`)
-  } catch (error) {
-    if (!isGraphError(error)) {
-      t.fail(`${label}: expected a GraphError, got ${String(error)}`)
-      return
-    }
-    t.equal(error.statusCode, 400, `${label}: status 400`)
-    t.equal(error.code, 'BadRequest', `${label}: code BadRequest`)
-    t.equal(error.message, message, `${label}: message`)
-  }
-}
 
 t.test('parseOrderBy reads properties and directions', async t => {
   const cases: Array<[string | undefined, readonly OrderableProperty[], OrderTerm[]]> = [

@@ -1,26 +1,11 @@
 import t, { type Test } from 'tap'
-import { isGraphError } from '../../src/errors/graph-error.js'
+import { assertBadRequest } from './assert-bad-request.js'
 import { filterPredicate, FLOW_SET_FILTER_FIELDS } from '../../src/odata/filter.js'
 import { compareSortKeys, FLOW_SET_ORDERBY, parseOrderBy, sortKey, type SortKey } from '../../src/odata/orderby.js'
 import {
   decodeSkipToken, DEFAULT_PAGE_SIZE, encodeSkipToken, MAX_PAGE_SIZE, pageAfter, parseCount, parseTop, queryFingerprint
 } from '../../src/odata/paging.js'
 
-/** Run `fn` and check it throws Graph's 400 BadRequest with exactly `message`. */
-function assertBadRequest (t: Test, fn: () => unknown, message: string, label: string): void {
-  try {
-    fn()
-    t.fail(`${label}: expected a 400, got no error`)
-  } catch (error) {
-    if (!isGraphError(error)) {
-      t.fail(`${label}: expected a GraphError, got ${String(error)}`)
-      return
-    }
-    t.equal(error.statusCode, 400, `${label}: status 400`)
-    t.equal(error.code, 'BadRequest', `${label}: code BadRequest`)
-    t.equal(error.message, message, `${label}: message`)
-  }
-}
 
 const b64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64url')
 
