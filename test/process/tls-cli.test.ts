@@ -5,11 +5,12 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { childEnv } from '../helpers.js'
 
 // The built command, as users run it (npm test builds dist/ before tap runs).
 const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
 const run = (args: string[], env: Record<string, string> = {}) =>
-  spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'silent', GRAPH_MOCK_DB: ':memory:', ...env }, timeout: 20_000 })
+  spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: childEnv({ LOG_LEVEL: 'silent', GRAPH_MOCK_DB: ':memory:', ...env }), timeout: 20_000 })
 
 t.test('--help shows the identity and TLS settings; --tls takes no value', async t => {
   const res = run(['--help'])
@@ -40,7 +41,7 @@ t.test('--tls serves HTTPS; the written certificate is trusted through NODE_EXTR
   const dir = mkdtempSync(join(tmpdir(), 'graph-mock-cli-tls-'))
   t.teardown(() => rmSync(dir, { recursive: true, force: true }))
   const certFile = join(dir, 'graph-mock.crt')
-  const child = spawn(process.execPath, [CLI, '--port', '0', '--tls', '--tls-cert-out', certFile], { env: { ...process.env, GRAPH_MOCK_DB: ':memory:', LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [CLI, '--port', '0', '--tls', '--tls-cert-out', certFile], { env: childEnv({ GRAPH_MOCK_DB: ':memory:', LOG_LEVEL: 'info' }), stdio: ['ignore', 'pipe', 'pipe'] })
   t.teardown(() => { if (child.exitCode === null) child.kill('SIGKILL') })
   let out = ''
   await new Promise<void>((resolve, reject) => {
@@ -54,9 +55,9 @@ t.test('--tls serves HTTPS; the written certificate is trusted through NODE_EXTR
   t.match(listening, { tls: true, graph: /^https:\/\/127\.0\.0\.1:\d+\/beta$/ }, 'logs an https Graph URL')
 
   const client = `const r = await fetch(process.argv[1] + '/_mock/health'); console.log(r.status)`
-  const trusted = spawnSync(process.execPath, ['--input-type=module', '-e', client, listening.address], { encoding: 'utf8', env: { ...process.env, NODE_EXTRA_CA_CERTS: certFile }, timeout: 20_000 })
+  const trusted = spawnSync(process.execPath, ['--input-type=module', '-e', client, listening.address], { encoding: 'utf8', env: childEnv({ NODE_EXTRA_CA_CERTS: certFile }), timeout: 20_000 })
   t.equal(trusted.stdout.trim(), '200', `a client started with NODE_EXTRA_CA_CERTS trusts it (${trusted.stderr.split('\n')[0] ?? ''})`)
-  const untrusted = spawnSync(process.execPath, ['--input-type=module', '-e', client, listening.address], { encoding: 'utf8', env: { ...process.env, NODE_EXTRA_CA_CERTS: '' }, timeout: 20_000 })
+  const untrusted = spawnSync(process.execPath, ['--input-type=module', '-e', client, listening.address], { encoding: 'utf8', env: childEnv({ NODE_EXTRA_CA_CERTS: '' }), timeout: 20_000 })
   t.not(untrusted.status, 0, 'without it the self-signed certificate is refused')
 
   child.kill('SIGTERM')
