@@ -31,7 +31,7 @@ export const SETTINGS: ReadonlyArray<{ key: ConfigKey, env: string, flag: string
   { key: 'port', env: 'PORT', flag: '--port', help: 'TCP port to listen on (0 picks a free one).' },
   { key: 'host', env: 'HOST', flag: '--host', help: 'Interface to bind; the Docker image sets 0.0.0.0.' },
   { key: 'db', env: 'GRAPH_MOCK_DB', flag: '--db', help: 'SQLite database file, created and seeded from the fixtures when new; `:memory:` keeps nothing.' },
-  { key: 'fixtures', env: 'GRAPH_MOCK_FIXTURES', flag: '--fixtures', help: 'Folder of fixture documents (*.json) that new databases and new tenants start from.' },
+  { key: 'fixtures', env: 'GRAPH_MOCK_FIXTURES', flag: '--fixtures', help: 'Folder of fixture documents (*.json) that new databases and new tenants start from; when unset and ./fixtures does not exist, the fixtures bundled with the package.' },
   { key: 'auth', env: 'GRAPH_MOCK_AUTH', flag: '--auth', help: '`off`, `lenient` (a Bearer token is required; JWT claims are honoured) or `strict` (signed JWTs only).' },
   { key: 'publicUrl', env: 'GRAPH_MOCK_PUBLIC_URL', flag: '--public-url', help: 'Base URL used in @odata.context, @odata.nextLink and Location; default: from the request\'s Host.' },
   { key: 'patchResponse', env: 'GRAPH_MOCK_PATCH_RESPONSE', flag: '--patch-response', help: '`representation` (200 with the entity) or `minimal` (204, as production Graph).' },

@@ -1,8 +1,12 @@
 /** The only module that touches process: configuration in, a listening server out, a graceful exit. */
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import closeWithGrace from 'close-with-grace'
 import { buildApp } from './app.js'
 import { ConfigError, loadConfig, tlsEnabled, type Config } from './config.js'
 import { FixtureError } from './store/fixtures.js'
+
+const BUNDLED_FIXTURES = fileURLToPath(new URL('../fixtures', import.meta.url))
 
 /** Start serving with settings from `env` (CLI flags already folded in); exits 2 on bad configuration. */
 export async function main (env: Readonly<Record<string, string | undefined>>): Promise<void> {
@@ -13,6 +17,8 @@ export async function main (env: Readonly<Record<string, string | undefined>>): 
     if (error instanceof ConfigError) fail(`graph-mock: invalid setting ${error.message}`)
     throw error
   }
+  // Run from another folder (npx, a global install) with no ./fixtures there: serve the package's own.
+  if ((env.GRAPH_MOCK_FIXTURES ?? '') === '' && !existsSync(config.fixtures)) config = { ...config, fixtures: BUNDLED_FIXTURES }
   let app
   try {
     app = await buildApp(config)
