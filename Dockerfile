@@ -32,8 +32,9 @@ RUN set -eu; \
 ENV npm_config_nodedir=/opt/node-headers
 WORKDIR /app
 COPY package.json package-lock.json ./
-# npm 11 runs a dependency's install script only when the project's package.json lists it under
-# `allowScripts` (better-sqlite3 is); the addon is loaded once here so a broken addon fails the build.
+# npm 11 checks dependencies' install scripts against the project's `allowScripts`, where better-sqlite3
+# is listed (so no warning, and no failure where `strict-allow-scripts` is set). The addon is loaded once
+# here so that a broken build fails the image build, not the first start.
 # Only the compiled addon is kept of its build tree (sources and objects are ~27 MB).
 ENV JOBS=max
 RUN npm ci --omit=dev --no-audit --no-fund \
