@@ -25,6 +25,9 @@ export async function main (env: Readonly<Record<string, string | undefined>>): 
   } catch (error) {
     if (error instanceof FixtureError) fail(`graph-mock: ${error.message}`)
     if (error instanceof ConfigError) fail(`graph-mock: invalid setting ${error.message}`) // key and certificate files
+    if (error instanceof Error && /bindings file|better_sqlite3\.node|NODE_MODULE_VERSION/.test(error.message)) {
+      fail(`graph-mock: the native SQLite module (better-sqlite3) is not built for this Node.js ${process.version}; run 'npm rebuild better-sqlite3' (${error.message.split('\n')[0] ?? ''})`)
+    }
     if (error instanceof Error && /SQLITE|database/i.test(error.message)) fail(`graph-mock: invalid setting GRAPH_MOCK_DB: cannot open '${config.db}' (${error.message})`)
     throw error
   }
