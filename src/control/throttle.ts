@@ -49,6 +49,11 @@ export class Throttle {
     record.blockedUntilMs = nowMs + retryAfterSeconds * 1000
   }
 
+  /** Whether `check` can do anything: throttling is on, or some client was told to wait. */
+  watching (): boolean {
+    return this.#config !== undefined || this.#clients.size > 0
+  }
+
   /** Count an early retry if this client was told to wait and has not; then take a token or throw 429. */
   check (tenant: string, client: string, nowMs: number): void {
     const known = this.#clients.get(client)

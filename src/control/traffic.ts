@@ -11,14 +11,16 @@ export interface TrafficControls {
 
 /** Throw the answer a fault rule or the throttle gives, or wait a rule's delay; returns when the request may go on. */
 export async function applyTrafficControls (controls: TrafficControls, request: FastifyRequest, tenant: string, nowMs: () => number): Promise<void> {
-  const client = clientKey(request.headers.authorization, request.ip)
-  controls.throttle.check(tenant, client, nowMs())
+  // The client key is a SHA-256 hash: only computed when the throttle has something to check it against.
+  let client: string | undefined
+  const clientOf = (): string => (client ??= clientKey(request.headers.authorization, request.ip))
+  if (controls.throttle.watching()) controls.throttle.check(tenant, clientOf(), nowMs())
   const path = request.url.split('?')[0] ?? request.url
   const outcome = controls.faults.evaluate(request.method, path, tenant)
   if (outcome === undefined) return
   if (outcome.delayMs > 0) await sleep(outcome.delayMs)
   if (outcome.error === undefined) return
   const retryAfter = outcome.error.headers['retry-after']
-  if (retryAfter !== undefined) controls.throttle.noteRetryAfter(client, tenant, nowMs(), Number(retryAfter))
+  if (retryAfter !== undefined) controls.throttle.noteRetryAfter(clientOf(), tenant, nowMs(), Number(retryAfter))
   throw outcome.error
 }
