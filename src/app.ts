@@ -12,6 +12,7 @@ import { BODY_LIMIT, registerJsonBodyParser } from './http/body-parsing.js'
 import { applyGraphHeaders, newRequestId, ODATA_JSON, registerGraphHeaders } from './http/graph-headers.js'
 import { batchRoute } from './http/batch.js'
 import { rewriteKeySegments } from './http/key-segments.js'
+import { lazySchemaCompilers } from './http/lazy-compilers.js'
 import { openApiRoute, registerOpenApi } from './http/openapi.js'
 import { VERSION } from './version.js'
 import { loadTlsMaterial, type TlsMaterial } from './http/tls.js'
@@ -75,6 +76,7 @@ export async function buildApp (config: Config, deps: AppDeps = {}): Promise<Fas
     logger: { level: config.logLevel },
     logController: new LogController({ disableRequestLogging: true }), // one line per request, from onResponse
     genReqId: newRequestId,
+    schemaController: lazySchemaCompilers,
     bodyLimit: BODY_LIMIT,
     routerOptions: { caseSensitive: false, ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, maxParamLength: 500 },
     rewriteUrl: (request) => rewriteKeySegments(request.url ?? '/'),
