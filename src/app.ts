@@ -99,6 +99,15 @@ export async function buildApp (config: Config, deps: AppDeps = {}): Promise<Fas
   const state: GraphMockState = { config, store, clock, ids, provisioning, identity, journal, faults, throttle, ready: false }
   app.decorate('graphMock', state)
   app.addHook('onClose', async () => { store.close() })
+  // Fastify closes idle keep-alive connections once, when closing starts; one busy then stays open as long as its
+  // client keeps it alive, and SIGTERM under load waited out closeWithGrace's 10 s and exited 1. Answers sent
+  // while closing therefore close their connection.
+  let closing = false
+  app.addHook('preClose', async () => { closing = true })
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (closing) reply.header('connection', 'close')
+    return payload
+  })
 
   function sendError (request: FastifyRequest, reply: FastifyReply, error: GraphError): FastifyReply {
     return sendGraphError(request, reply, error, clock.now())
