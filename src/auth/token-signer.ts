@@ -1,6 +1,6 @@
 /** The server's own signing key: what `POST /_mock/token` signs with, published as a JWKS, and trusted by strict mode. */
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type JsonWebKey, type KeyObject } from 'node:crypto'
-import { SignJWT, type JWTPayload } from 'jose'
+import type { JWTPayload } from 'jose'
 import { ConfigError } from '../config.js'
 import type { PublicKey } from './public-keys.js'
 
@@ -33,7 +33,10 @@ export function createTokenSigner (privateKeyPem?: string, setting = 'GRAPH_MOCK
     kid,
     publicKey: { key: publicKey, kid, alg },
     jwks: () => ({ keys: [{ ...publicJwk }] }),
-    sign: async (claims) => await new SignJWT(claims).setProtectedHeader({ alg, typ: 'JWT', kid }).sign(privateKey)
+    sign: async (claims) => {
+      const { SignJWT } = await import('jose') // loaded on first use: not needed to start
+      return await new SignJWT(claims).setProtectedHeader({ alg, typ: 'JWT', kid }).sign(privateKey)
+    }
   }
 }
 

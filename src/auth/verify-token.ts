@@ -2,7 +2,7 @@
  * Strict mode's token check (SPEC §6): a JWT whose signature verifies (HS256 secret, configured public keys, or
  * the server's own key), within exp/nbf by server time, for Graph's audience. Messages follow Graph's 401s.
  */
-import { decodeProtectedHeader, errors, jwtVerify, type JWTPayload, type ProtectedHeaderParameters } from 'jose'
+import type { JWTPayload, ProtectedHeaderParameters } from 'jose'
 import type { KeyObject } from 'node:crypto'
 import { invalidToken } from '../errors/graph-errors.js'
 import type { GraphError } from '../errors/graph-error.js'
@@ -21,6 +21,7 @@ const FAILURE = 'Access token validation failure.'
 
 /** The verified claims of `token`, or the 401 Graph would answer. */
 export async function verifyToken (token: string, keys: VerificationKeys, nowMs: number): Promise<JWTPayload> {
+  const { decodeProtectedHeader, errors, jwtVerify } = await import('jose') // loaded on first use: not needed to start
   const notJwt = invalidToken(`${FAILURE} The token is not a JWT; GRAPH_MOCK_AUTH=strict accepts only signed JWTs.`)
   if (token.split('.').length !== 3) throw notJwt
   let header: ProtectedHeaderParameters
@@ -44,13 +45,13 @@ export async function verifyToken (token: string, keys: VerificationKeys, nowMs:
       return (await jwtVerify(token, key, options)).payload
     } catch (error) {
       if (error instanceof errors.JWSSignatureVerificationFailed) continue // maybe another key with the same kid
-      throw toInvalidToken(error)
+      throw toInvalidToken(errors, error)
     }
   }
   throw invalidToken(`${FAILURE} Invalid signature.`)
 }
 
-function toInvalidToken (error: unknown): GraphError {
+function toInvalidToken (errors: typeof import('jose')['errors'], error: unknown): GraphError {
   if (error instanceof errors.JWTExpired) return invalidToken('Lifetime validation failed, the token is expired.')
   if (error instanceof errors.JWTClaimValidationFailed) {
     if (error.claim === 'nbf' && error.reason === 'check_failed') return invalidToken('Lifetime validation failed, the token is not yet valid.')
