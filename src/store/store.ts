@@ -69,6 +69,8 @@ export function openStore (options: StoreOptions): Store {
     db.prepare<[string]>('DELETE FROM role_groups WHERE tenant = ?')
   ]
   const seeded = new Set<string>()
+  // One wrapper for every write: db.transaction(fn) builds a new one per call, 2 % of a PATCH's CPU in a profile.
+  const inTransaction = db.transaction((fn: () => unknown) => fn())
 
   // Timestamps written before a restart must stay in the past of every later write.
   for (const latest of [flows.latestModified(), flowSets.latestModified()]) {
@@ -106,7 +108,7 @@ export function openStore (options: StoreOptions): Store {
     flows,
     flowSets,
     roleGroups,
-    transaction: <T>(fn: () => T): T => db.transaction(fn)(),
+    transaction: <T>(fn: () => T): T => inTransaction(fn) as T,
     ensureTenant (tenant: string): void {
       if (seeded.has(tenant)) return
       if (tenantExists.get(tenant) === undefined) seedTenant(tenant)
