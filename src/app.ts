@@ -7,6 +7,7 @@ import { createClock, type Clock } from './clock.js'
 import type { Config } from './config.js'
 import { sendGraphError, toGraphError } from './errors/error-handler.js'
 import type { GraphError } from './errors/graph-error.js'
+import { graphClientErrorHandler } from './errors/client-error.js'
 import { notFoundHandler } from './errors/not-found.js'
 import { BODY_LIMIT, registerJsonBodyParser } from './http/body-parsing.js'
 import { applyGraphHeaders, newRequestId, ODATA_JSON, registerGraphHeaders } from './http/graph-headers.js'
@@ -80,6 +81,7 @@ export async function buildApp (config: Config, deps: AppDeps = {}): Promise<Fas
     bodyLimit: BODY_LIMIT,
     routerOptions: { caseSensitive: false, ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, maxParamLength: 500 },
     rewriteUrl: (request) => rewriteKeySegments(request.url ?? '/'),
+    clientErrorHandler: graphClientErrorHandler(() => clock.now()),
     frameworkErrors: (error, request, reply) => {
       applyGraphHeaders(request, reply)
       reply.header('content-type', ODATA_JSON)
