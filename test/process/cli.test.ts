@@ -1,15 +1,8 @@
 import t from 'tap'
-import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { childEnv } from '../helpers.js'
-
-// The built command, as users run it (npm test builds dist/ before tap runs).
-const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
-const run = (args: string[], env: Record<string, string> = {}) =>
-  spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: childEnv({ LOG_LEVEL: 'silent', GRAPH_MOCK_DB: ':memory:', ...env }), timeout: 20_000 })
+import { assertExit2, runCli as run, startCli, stopCli } from './cli-process.js'
 
 t.test('--help lists every setting with its environment name', async t => {
   const res = run(['--help'])
@@ -27,11 +20,7 @@ t.test('bad configuration exits 2 with one line naming the setting', async t => 
     [['--db'], {}, /^graph-mock: invalid setting GRAPH_MOCK_DB: --db needs a value\n$/],
     [['--fixtures=/nonexistent/folder'], {}, /^graph-mock: Invalid fixture \/nonexistent\/folder at \$: cannot read the fixtures folder \(ENOENT\)\n$/]
   ]
-  for (const [args, env, line] of cases) {
-    const res = run(args, env)
-    t.equal(res.status, 2, `${args.join(' ')} ${JSON.stringify(env)}: exit 2`)
-    t.match(res.stderr, line, 'one line saying which setting and why')
-  }
+  assertExit2(t, cases)
 })
 
 t.test('an invalid fixture stops start-up naming the file and the JSON path', async t => {
@@ -46,18 +35,7 @@ t.test('an invalid fixture stops start-up naming the file and the JSON path', as
 })
 
 t.test('SIGTERM closes gracefully with exit 0', async t => {
-  const child = spawn(process.execPath, [CLI, '--port', '0'], { env: childEnv({ GRAPH_MOCK_DB: ':memory:', LOG_LEVEL: 'info' }), stdio: ['ignore', 'pipe', 'pipe'] })
-  let out = ''
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no listening line: ${out}`)), 15_000)
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString()
-      if (out.includes('graph-mock listening')) { clearTimeout(timer); resolve() }
-    })
-  })
-  const line = out.split('\n').find(l => l.includes('graph-mock listening')) ?? '{}'
-  t.match(JSON.parse(line), { level: 30, graph: /^http:\/\/127\.0\.0\.1:\d+\/beta$/ }, 'pino JSON line with the Graph URL')
-  child.kill('SIGTERM')
-  const code = await new Promise<number | null>(resolve => child.on('exit', resolve))
-  t.equal(code, 0, 'exit 0 after SIGTERM')
+  const { child, listening } = await startCli(['--port', '0'])
+  t.match(listening, { level: 30, graph: /^http:\/\/127\.0\.0\.1:\d+\/beta$/ }, 'pino JSON line with the Graph URL')
+  t.equal(await stopCli(child), 0, 'exit 0 after SIGTERM')
 })

@@ -1,16 +1,11 @@
 /** The command with --tls, and key/certificate settings that stop start-up (exit 2, one line). */
 import t from 'tap'
-import { spawn, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { childEnv } from '../helpers.js'
-
-// The built command, as users run it (npm test builds dist/ before tap runs).
-const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
-const run = (args: string[], env: Record<string, string> = {}) =>
-  spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: childEnv({ LOG_LEVEL: 'silent', GRAPH_MOCK_DB: ':memory:', ...env }), timeout: 20_000 })
+import { assertExit2, runCli as run, startCli, stopCli } from './cli-process.js'
 
 t.test('--help shows the identity and TLS settings; --tls takes no value', async t => {
   const res = run(['--help'])
@@ -30,28 +25,16 @@ t.test('unusable key and certificate settings exit 2 with one line naming the se
     [[], { GRAPH_MOCK_TLS: 'maybe' }, /^graph-mock: invalid setting GRAPH_MOCK_TLS: 'maybe' is not valid \(expected true or false\)\n$/],
     [['--tls=false', '--tls-cert-out', 'x.pem'], {}, /^graph-mock: invalid setting GRAPH_MOCK_TLS_CERT_OUT: needs GRAPH_MOCK_TLS \(there is no certificate to write without it\)\n$/]
   ]
-  for (const [args, env, line] of cases) {
-    const res = run(args, env)
-    t.equal(res.status, 2, `${args.join(' ')} ${JSON.stringify(env)}: exit 2`)
-    t.match(res.stderr, line, 'one line saying which setting and why')
-  }
+  assertExit2(t, cases)
 })
 
 t.test('--tls serves HTTPS; the written certificate is trusted through NODE_EXTRA_CA_CERTS', async t => {
   const dir = mkdtempSync(join(tmpdir(), 'graph-mock-cli-tls-'))
   t.teardown(() => rmSync(dir, { recursive: true, force: true }))
   const certFile = join(dir, 'graph-mock.crt')
-  const child = spawn(process.execPath, [CLI, '--port', '0', '--tls', '--tls-cert-out', certFile], { env: childEnv({ GRAPH_MOCK_DB: ':memory:', LOG_LEVEL: 'info' }), stdio: ['ignore', 'pipe', 'pipe'] })
+  const { child, listening: logged } = await startCli(['--port', '0', '--tls', '--tls-cert-out', certFile])
   t.teardown(() => { if (child.exitCode === null) child.kill('SIGKILL') })
-  let out = ''
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no listening line: ${out}`)), 15_000)
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString()
-      if (out.includes('graph-mock listening')) { clearTimeout(timer); resolve() }
-    })
-  })
-  const listening = JSON.parse(out.split('\n').find(l => l.includes('graph-mock listening')) ?? '{}') as { address: string, tls: boolean, graph: string }
+  const listening = logged as { address: string, tls: boolean, graph: string }
   t.match(listening, { tls: true, graph: /^https:\/\/127\.0\.0\.1:\d+\/beta$/ }, 'logs an https Graph URL')
 
   const client = `const r = await fetch(process.argv[1] + '/_mock/health'); console.log(r.status)`
@@ -60,7 +43,5 @@ t.test('--tls serves HTTPS; the written certificate is trusted through NODE_EXTR
   const untrusted = spawnSync(process.execPath, ['--input-type=module', '-e', client, listening.address], { encoding: 'utf8', env: childEnv({ NODE_EXTRA_CA_CERTS: '' }), timeout: 20_000 })
   t.not(untrusted.status, 0, 'without it the self-signed certificate is refused')
 
-  child.kill('SIGTERM')
-  const code = await new Promise<number | null>(resolve => child.on('exit', resolve))
-  t.equal(code, 0, 'exit 0 after SIGTERM')
+  t.equal(await stopCli(child), 0, 'exit 0 after SIGTERM')
 })
