@@ -8,6 +8,7 @@ import type { Config } from './config.js'
 import { sendGraphError, toGraphError } from './errors/error-handler.js'
 import type { GraphError } from './errors/graph-error.js'
 import { graphClientErrorHandler } from './errors/client-error.js'
+import { serviceUnavailable } from './errors/graph-errors.js'
 import { notFoundHandler } from './errors/not-found.js'
 import { BODY_LIMIT, registerJsonBodyParser } from './http/body-parsing.js'
 import { applyGraphHeaders, newRequestId, ODATA_JSON, registerGraphHeaders } from './http/graph-headers.js'
@@ -82,6 +83,7 @@ export async function buildApp (config: Config, deps: AppDeps = {}): Promise<Fas
     routerOptions: { caseSensitive: false, ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, maxParamLength: 500 },
     rewriteUrl: (request) => rewriteKeySegments(request.url ?? '/'),
     clientErrorHandler: graphClientErrorHandler(() => clock.now()),
+    return503OnClosing: false,
     frameworkErrors: (error, request, reply) => {
       applyGraphHeaders(request, reply)
       reply.header('content-type', ODATA_JSON)
@@ -118,6 +120,8 @@ export async function buildApp (config: Config, deps: AppDeps = {}): Promise<Fas
   // while closing therefore close their connection.
   let closing = false
   app.addHook('preClose', async () => { closing = true })
+  // Requests that arrive while closing get Graph's 503 envelope (Fastify's own 503 body is turned off below).
+  app.addHook('onRequest', async () => { if (closing) throw serviceUnavailable('graph-mock is shutting down.') })
   app.addHook('onSend', async (_request, reply, payload) => {
     if (closing) reply.header('connection', 'close')
     return payload

@@ -27,7 +27,8 @@ declare module 'fastify' {
 /** The origin answers are addressed from: the configured public URL, else the request's own Host. */
 export function publicOrigin (request: FastifyRequest, publicUrl: string | undefined): string {
   if (publicUrl !== undefined) return publicUrl
-  return `${request.protocol}://${request.host}`
+  // An HTTP/1.0 request may come without Host: address it as localhost rather than write `http:/beta/…`.
+  return `${request.protocol}://${request.host === '' ? 'localhost' : request.host}`
 }
 
 export function graphContext (request: FastifyRequest, principal: Principal, version: GraphVersion, publicUrl: string | undefined): GraphContext {

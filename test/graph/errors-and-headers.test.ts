@@ -115,3 +115,21 @@ t.test('GRAPH_MOCK_PUBLIC_URL addresses every link', async t => {
   const created = await app.inject({ method: 'POST', url: '/v1.0/external/industryData/outboundProvisioningFlowSets', headers: jsonAuth, payload: { displayName: 'x' } })
   t.match(created.headers.location, /^https:\/\/graph\.example\.test\/mock\/v1\.0\/external\/industryData\/outboundProvisioningFlowSets\/[0-9a-f-]{36}$/, 'Location')
 })
+
+t.test('an HTTP/1.0 request without Host is addressed as localhost', async t => {
+  const app = await build(t)
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  const address = app.server.address()
+  const port = typeof address === 'object' && address !== null ? address.port : 0
+  const { connect } = await import('node:net')
+  const raw = await new Promise<string>((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write(`GET ${flowUrl(CLASS_FLOW_ID)} HTTP/1.0\r\nAuthorization: Bearer t\r\n\r\n`))
+    let received = ''
+    socket.on('data', chunk => { received += chunk.toString() })
+    socket.on('end', () => resolve(received))
+    socket.on('error', reject)
+  })
+  t.match(raw, /^HTTP\/1\.1 200 /, '200')
+  const body = JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4)) as Record<string, string>
+  t.match(body['@odata.context'], /^http:\/\/localhost\/beta\/\$metadata#/, 'context names localhost')
+})
