@@ -17,8 +17,6 @@ export interface PreparedFlow { type: FlowTypeName, value: Json }
 export interface PreparedFlowSet { value: Json, flows: PreparedFlow[] }
 export interface PreparedFixtures { flowSets: PreparedFlowSet[], roleGroups: Json[] }
 
-export const EMPTY_FIXTURES: PreparedFixtures = { flowSets: [], roleGroups: [] }
-
 /** A fixture that cannot be loaded: names the file and the JSON path. */
 export class FixtureError extends Error {
   constructor (file: string, path: string, why: string) {

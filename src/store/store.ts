@@ -28,10 +28,10 @@ export interface Store {
   resetAll: () => void
   /** Remove everything `tenant` holds, leaving it seeded but empty (seed with replace). */
   clearTenant: (tenant: string) => void
+  /** The prepared fixtures tenants start from. */
+  fixtures: () => PreparedFixtures
   tenants: () => string[]
   insertFixtures: (tenant: string, prepared: PreparedFixtures) => void
-  fixtures: () => PreparedFixtures
-  replaceFixtures: (next: PreparedFixtures) => void
   close: () => void
 }
 
@@ -58,7 +58,7 @@ export function openStore (options: StoreOptions): Store {
   const flows = createFlowRepository(db)
   const flowSets = createFlowSetRepository(db)
   const roleGroups = createRoleGroupRepository(db)
-  let fixtures = options.fixtures
+  const fixtures = options.fixtures
 
   const tenantExists = db.prepare<[string], { id: string }>('SELECT id FROM tenants WHERE id = ?')
   const addTenant = db.prepare<[string, string]>('INSERT OR IGNORE INTO tenants (id, seeded_at) VALUES (?, ?)')
@@ -126,10 +126,9 @@ export function openStore (options: StoreOptions): Store {
       clearTenantTx(tenant)
       seeded.add(tenant)
     },
+    fixtures: (): PreparedFixtures => fixtures,
     tenants: (): string[] => allTenants.all().map(row => row.id),
     insertFixtures: (tenant: string, prepared: PreparedFixtures): void => { db.transaction(() => { insertFixtures(tenant, prepared) })() },
-    fixtures: (): PreparedFixtures => fixtures,
-    replaceFixtures (next: PreparedFixtures): void { fixtures = next },
     close (): void {
       if (db.open) db.close()
     }
