@@ -98,16 +98,17 @@ function roleCodes (p: Provisioning, tenant: string): ReadonlyMap<string, string
   return codes
 }
 
-/** PATCH a stored flow: validate against its type, merge, stamp, write — one transaction. */
+/**
+ * PATCH a flow just read (getFlow, oldestClassGroupFlow): validate against its type, merge, stamp, write.
+ * Read and write happen in one synchronous turn (better-sqlite3 never yields), so no other write can come
+ * between them and the flow is not read a second time.
+ */
 export function patchFlow (p: Provisioning, tenant: string, flow: StoredFlow, body: unknown): StoredFlow {
   const patch = withCanonicalCodes(p, tenant, readFlowPatch(flow.type, String(flow.value.id), body, readContextFor(p, tenant)))
   const schema = FLOW_TYPES[flow.type].schema
   return p.store.transaction(() => {
-    const row = p.store.flows.get(tenant, flow.setId, String(flow.value.id))
-    if (row === undefined) throw flowNotFound(String(flow.value.id))
-    const stored = parseBody(row)
-    const merged = complete(schema, mergePatch(schema, stored, patch))
-    merged.lastModifiedDateTime = nextStamp(p, stored)
+    const merged = complete(schema, mergePatch(schema, flow.value, patch))
+    merged.lastModifiedDateTime = nextStamp(p, flow.value)
     p.store.flows.update(flowRow(tenant, flow.setId, flow.type, merged))
     return { setId: flow.setId, type: flow.type, value: merged }
   })
@@ -167,12 +168,10 @@ export function createFlowSet (p: Provisioning, tenant: string, body: unknown): 
 }
 
 export function patchFlowSet (p: Provisioning, tenant: string, setId: string, body: unknown): Json {
-  const current = getFlowSet(p, tenant, setId)
-  const patch = readFlowSetPatch(String(current.id), body, readContextFor(p, tenant))
+  // Read and written in one synchronous turn, as patchFlow: the set is read once.
+  const stored = getFlowSet(p, tenant, setId)
+  const patch = readFlowSetPatch(String(stored.id), body, readContextFor(p, tenant))
   return p.store.transaction(() => {
-    const row = p.store.flowSets.get(tenant, setId)
-    if (row === undefined) throw flowSetNotFound(setId)
-    const stored = parseBody(row)
     const merged = complete(OutboundProvisioningFlowSet, mergePatch(OutboundProvisioningFlowSet, stored, patch))
     merged.lastModifiedDateTime = nextStamp(p, stored)
     p.store.flowSets.update(flowSetRow(tenant, merged))
