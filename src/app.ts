@@ -1,6 +1,7 @@
 /** buildApp(config): the whole server as a Fastify instance. Never listens, never reads process. */
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox'
+import type { DestinationStream } from 'pino'
 import { createAuthenticator } from './auth/authenticator.js'
 import { loadIdentity, type Identity } from './auth/identity.js'
 import { createClock, type Clock } from './clock.js'
@@ -43,6 +44,8 @@ export interface AppDeps {
   tls?: TlsMaterial
   /** Journal ring size; default 1,000 entries. */
   journalSize?: number
+  /** Where log lines go; default: pino's synchronous stdout. The command passes a buffered one (server.ts). */
+  logStream?: DestinationStream
 }
 
 /** What the control plane and the in-process API reach into. */
@@ -75,7 +78,7 @@ export async function buildApp (config: Config, deps: AppDeps = {}): Promise<Fas
 
   const app = Fastify({
     ...(tls === undefined ? {} : { https: tls }),
-    logger: { level: config.logLevel },
+    logger: { level: config.logLevel, ...(deps.logStream === undefined ? {} : { stream: deps.logStream }) },
     logController: new LogController({ disableRequestLogging: true }), // one line per request, from onResponse
     genReqId: newRequestId,
     schemaController: lazySchemaCompilers,

@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import closeWithGrace from 'close-with-grace'
+import pino from 'pino'
 import { buildApp } from './app.js'
 import { ConfigError, loadConfig, tlsEnabled, type Config } from './config.js'
 import { FixtureError } from './store/fixtures.js'
@@ -19,9 +20,10 @@ export async function main (env: Readonly<Record<string, string | undefined>>): 
   }
   // Run from another folder (npx, a global install) with no ./fixtures there: serve the package's own.
   if ((env.GRAPH_MOCK_FIXTURES ?? '') === '' && !existsSync(config.fixtures)) config = { ...config, fixtures: BUNDLED_FIXTURES }
+  const logStream = bufferedStdout()
   let app
   try {
-    app = await buildApp(config)
+    app = await buildApp(config, { logStream })
   } catch (error) {
     if (error instanceof FixtureError) fail(`graph-mock: ${error.message}`)
     if (error instanceof ConfigError) fail(`graph-mock: invalid setting ${error.message}`) // key and certificate files
@@ -39,6 +41,7 @@ export async function main (env: Readonly<Record<string, string | undefined>>): 
   try {
     const address = await app.listen({ port: config.port, host: config.host })
     app.log.info({ address, graph: `${address}/beta`, db: config.db, auth: config.auth, tls: tlsEnabled(config) }, 'graph-mock listening')
+    logStream.flush()
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') {
@@ -47,6 +50,19 @@ export async function main (env: Readonly<Record<string, string | undefined>>): 
     }
     throw error
   }
+}
+
+/**
+ * Log lines are buffered and written in chunks, off the request path: a synchronous write per request line cost
+ * a fifth of PATCH throughput. A timer writes what is buffered every 100 ms, so `docker logs -f` stays live; pino
+ * writes the rest when the process exits. A kill -9 loses at most the last 100 ms of log lines (never data).
+ */
+function bufferedStdout (): pino.DestinationStream & { flush: () => void } {
+  const stream = pino.destination({ dest: 1, sync: false, minLength: 4096 })
+  // A closed stdout (the reader went away) must not take the server down with it.
+  stream.on('error', () => {})
+  setInterval(() => { stream.flush() }, 100).unref()
+  return stream
 }
 
 function fail (line: string): never {
