@@ -4,6 +4,8 @@
 //   BENCH_STARTS=10        start-up runs per database
 //   BENCH_ONLY=a,b         only these sections: throughput, startup, reset, scale, memory
 //   BENCH_JSON_SERVER=0    skip the json-server baseline
+//   BENCH_WIREMOCK=0       skip the WireMock baseline (installed into bench/.cache on first use; needs `java`)
+//   BENCH_PRISM=0          skip the Prism baseline (installed into bench/.cache on first use)
 //   LOG_LEVEL=info         graph-mock's log level (info, the default, writes one pino line per request)
 // Servers run in child processes and the load generator (autocannon) in this one, so on 2 cores the server
 // and the load each get a core. Results: a table on stdout and bench/results/latest.json.
@@ -15,14 +17,20 @@ import { fileURLToPath } from 'node:url'
 import { buildDatabase, DEFAULT_CLASS_FLOW_ID, DEFAULT_SET_ID, fixtureDocument, middleFlow, ROLE_GROUPS } from './lib/dataset.js'
 import { ensureJsonServer, JSON_SERVER_VERSION, startJsonServer } from './lib/json-server.js'
 import { closeConnections, percentile, request, runCell, sequentialLatency, warm } from './lib/load.js'
+import { addExamples, ensurePrism, PRISM_VERSION, startPrism } from './lib/prism.js'
 import { fmt, int, table, verdict } from './lib/report.js'
 import { AUTH, rssMb, startBaseline, startGraphMock } from './lib/servers.js'
+import { ensureWireMock, startWireMock, WIREMOCK_VERSION } from './lib/wiremock.js'
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5)
 const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 60)
 const STARTS = Number(process.env.BENCH_STARTS ?? 10)
 const ONLY = new Set((process.env.BENCH_ONLY ?? 'throughput,startup,reset,scale,memory').split(',').map(s => s.trim()))
 const WITH_JSON_SERVER = process.env.BENCH_JSON_SERVER !== '0'
+const WITH_WIREMOCK = process.env.BENCH_WIREMOCK !== '0'
+const WITH_PRISM = process.env.BENCH_PRISM !== '0'
+/** The JVM compiles hot paths only after thousands of requests: WireMock gets this warm-up, the others 1 s. */
+const WIREMOCK_WARM_SECONDS = 5
 const LOG_LEVEL = process.env.LOG_LEVEL ?? 'info'
 const CONNECTIONS = [1, 10, 50]
 const TENANT = '00000000-0000-0000-0000-000000000001'
@@ -30,6 +38,7 @@ const TENANT = '00000000-0000-0000-0000-000000000001'
 const SETS = '/beta/external/industryData/outboundProvisioningFlowSets'
 const flowPath = (setId, flowId) => `${SETS}/${setId}/provisioningFlows/${flowId}`
 const DEFAULT_FLOW = flowPath(DEFAULT_SET_ID, DEFAULT_CLASS_FLOW_ID)
+const PAGE = `${SETS}?$top=100`
 const PATCH_BODY = JSON.stringify({ configuration: { additionalOptions: { createTeam: true, writeDisplayNameOnCreateOnly: false } } })
 const JSON_HEADERS = { ...AUTH, 'content-type': 'application/json' }
 
@@ -45,6 +54,29 @@ const results = {
 const log = line => process.stderr.write(`${line}\n`)
 const gm = (extra = {}) => ({ logFile: join(dir, 'graph-mock.log'), env: { LOG_LEVEL, ...extra.env }, ...extra })
 
+/** Child servers still running, so an error or a signal never leaves one behind (an idle JVM holds hundreds of MB). */
+const running = new Set()
+async function tracked (starting) {
+  const server = await starting
+  running.add(server)
+  return server
+}
+async function stop (server) {
+  if (server === undefined || !running.has(server)) return
+  running.delete(server)
+  await server.stop()
+}
+async function stopAll () {
+  for (const server of [...running].reverse()) await stop(server).catch(error => log(`could not stop pid ${server.pid}: ${error.message}`))
+}
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    for (const server of running) server.child.kill('SIGTERM')
+    rmSync(dir, { recursive: true, force: true })
+    process.exit(signal === 'SIGINT' ? 130 : 143)
+  })
+}
+
 async function expectOk (res, what) {
   if (res.status >= 300) throw new Error(`${what} answered ${res.status}: ${res.body.slice(0, 300)}`)
   return res
@@ -52,73 +84,161 @@ async function expectOk (res, what) {
 
 // ---------------------------------------------------------------- throughput and latency, side by side
 async function throughputSection () {
-  log('throughput: starting graph-mock, the bare Fastify baseline and json-server')
-  const mock = await startGraphMock(gm({ db: join(dir, 'throughput.db') }))
+  try {
+    await throughputCells()
+  } finally {
+    await stopAll()
+  }
+}
+
+async function throughputCells () {
+  log('throughput: starting graph-mock, the bare Fastify baseline and the third-party baselines')
+  const mock = await tracked(startGraphMock(gm({ db: join(dir, 'throughput.db') })))
   const page = fixtureDocument({ flows: 480, first: 1000 })
   await expectOk(await request(`${mock.url}/_mock/seed`, { method: 'POST', headers: JSON_HEADERS, body: page }), 'seed 120 flow sets')
   const bodies = {
     patch: JSON.parse((await expectOk(await request(`${mock.url}${DEFAULT_FLOW}`, { method: 'PATCH', headers: JSON_HEADERS, body: PATCH_BODY }), 'PATCH')).body),
     flow: JSON.parse((await expectOk(await request(`${mock.url}${DEFAULT_FLOW}`, { headers: AUTH }), 'GET flow')).body),
-    page: JSON.parse((await expectOk(await request(`${mock.url}${SETS}?$top=100`, { headers: AUTH }), 'GET page')).body)
+    page: JSON.parse((await expectOk(await request(`${mock.url}${PAGE}`, { headers: AUTH }), 'GET page')).body)
   }
   if (bodies.page.value.length !== 100) throw new Error(`the page holds ${bodies.page.value.length} items, not 100`)
   const bodiesFile = join(dir, 'bodies.json')
   writeFileSync(bodiesFile, JSON.stringify(bodies))
-  const baseline = await startBaseline({ bodiesFile })
+  const baseline = await tracked(startBaseline({ bodiesFile }))
+  results.settings.baselines = {}
 
   let jsonServer
   if (WITH_JSON_SERVER) {
     const found = ensureJsonServer()
     if (found.error !== undefined) results.notes.push(found.error)
-    else jsonServer = await startJsonServer({ bin: found.bin, dir, flow: { ...bodies.flow, id: DEFAULT_CLASS_FLOW_ID }, sets: bodies.page.value.concat(page.outboundProvisioningFlowSets.slice(100)) })
+    else {
+      jsonServer = await tracked(startJsonServer({ bin: found.bin, dir, flow: { ...bodies.flow, id: DEFAULT_CLASS_FLOW_ID }, sets: bodies.page.value.concat(page.outboundProvisioningFlowSets.slice(100)) }))
+      results.settings.baselines.jsonServer = JSON_SERVER_VERSION
+    }
   } else {
     results.notes.push('json-server skipped (BENCH_JSON_SERVER=0)')
   }
+  const wiremock = await startWireMockBaseline(bodies)
+  const prism = await startPrismBaseline(mock, bodies)
 
+  // `body` names the answer in `bodies` the scenario expects: WireMock and Prism are checked against it.
   const scenarios = [
     {
       name: 'PATCH flow',
+      body: 'patch',
       mock: [{ method: 'PATCH', path: DEFAULT_FLOW, headers: JSON_HEADERS, body: PATCH_BODY }],
       json: [{ method: 'PATCH', path: `/flows/${DEFAULT_CLASS_FLOW_ID}`, headers: { 'content-type': 'application/json' }, body: PATCH_BODY }]
     },
-    { name: 'GET flow', mock: [{ method: 'GET', path: DEFAULT_FLOW, headers: AUTH }], json: [{ method: 'GET', path: `/flows/${DEFAULT_CLASS_FLOW_ID}` }] },
-    { name: 'GET page of 100', mock: [{ method: 'GET', path: `${SETS}?$top=100`, headers: AUTH }], json: [{ method: 'GET', path: '/outboundProvisioningFlowSets?_limit=100' }] }
+    { name: 'GET flow', body: 'flow', mock: [{ method: 'GET', path: DEFAULT_FLOW, headers: AUTH }], json: [{ method: 'GET', path: `/flows/${DEFAULT_CLASS_FLOW_ID}` }] },
+    { name: 'GET page of 100', body: 'page', mock: [{ method: 'GET', path: PAGE, headers: AUTH }], json: [{ method: 'GET', path: '/outboundProvisioningFlowSets?_limit=100' }] }
   ]
+  // WireMock and Prism get exactly graph-mock's requests (key 'mock'); `expect` holds the status each scenario
+  // is counted against, and a scenario missing from it is not measured on that server.
   const targets = [
     { name: 'fastify', server: baseline, key: 'mock' },
     { name: 'graph-mock', server: mock, key: 'mock' },
-    ...(jsonServer === undefined ? [] : [{ name: 'json-server', server: jsonServer, key: 'json' }])
+    ...(jsonServer === undefined ? [] : [{ name: 'json-server', server: jsonServer, key: 'json' }]),
+    ...(wiremock === undefined ? [] : [{ name: 'wiremock', label: 'WireMock', server: wiremock, key: 'mock', warmSeconds: WIREMOCK_WARM_SECONDS }]),
+    ...(prism === undefined ? [] : [{ name: 'prism', label: 'Prism', server: prism, key: 'mock' }])
   ]
+  for (const target of targets) if (target.label !== undefined) target.expect = await checkAnswers(target, scenarios, bodies)
   for (const scenario of scenarios) {
-    for (const target of targets) await warm({ url: target.server.url, connections: 10, requests: scenario[target.key] })
+    const measured = targets.filter(target => target.expect === undefined || target.expect[scenario.name] !== undefined)
+    for (const target of measured) {
+      const expectStatus = target.expect?.[scenario.name] ?? 200
+      await runCell({ url: target.server.url, connections: 10, seconds: target.warmSeconds ?? 1, requests: scenario[target.key], expectStatus })
+    }
     for (const connections of CONNECTIONS) {
       // Interleaved: the baseline and graph-mock cells of one row run back to back, so drifting background
       // load on the machine hits both alike.
       const row = { scenario: scenario.name, connections }
-      for (const target of targets) {
+      for (const target of measured) {
         log(`throughput: ${scenario.name} × ${connections} connections → ${target.name}`)
-        row[target.name] = await runCell({ url: target.server.url, connections, seconds: SECONDS, requests: scenario[target.key] })
+        row[target.name] = await runCell({ url: target.server.url, connections, seconds: SECONDS, requests: scenario[target.key], expectStatus: target.expect?.[scenario.name] ?? 200 })
       }
       row.ratio = row['graph-mock'].rps / row.fastify.rps
       if (row['json-server'] !== undefined) row.vsJsonServer = row['graph-mock'].rps / row['json-server'].rps
+      if (row.wiremock !== undefined) row.vsWireMock = row['graph-mock'].rps / row.wiremock.rps
+      if (row.prism !== undefined) row.vsPrism = row['graph-mock'].rps / row.prism.rps
       results.throughput.push(row)
     }
   }
-  await jsonServer?.stop()
-  await mock.stop()
+  await stop(prism)
+  await stop(wiremock)
+  await stop(jsonServer)
+  await stop(mock)
 
   // The cost of logging: the same PATCH cell with pino silent, next to a fresh baseline cell.
   if (LOG_LEVEL !== 'silent') {
     log('throughput: PATCH × 50 with LOG_LEVEL=silent')
-    const quiet = await startGraphMock({ db: join(dir, 'throughput.db'), env: { LOG_LEVEL: 'silent' } })
+    const quiet = await tracked(startGraphMock({ db: join(dir, 'throughput.db'), env: { LOG_LEVEL: 'silent' } }))
     const requests = scenarios[0].mock
     await warm({ url: quiet.url, connections: 10, requests })
     const fastify = await runCell({ url: baseline.url, connections: 50, seconds: SECONDS, requests })
     const silent = await runCell({ url: quiet.url, connections: 50, seconds: SECONDS, requests })
     results.logging = { fastify, silent, ratio: silent.rps / fastify.rps }
-    await quiet.stop()
+    await stop(quiet)
   }
-  await baseline.stop()
+  await stop(baseline)
+}
+
+/** WireMock answering `bodies` on graph-mock's paths, or undefined with a note saying why it is not measured. */
+async function startWireMockBaseline (bodies) {
+  if (!WITH_WIREMOCK) { results.notes.push('WireMock skipped (BENCH_WIREMOCK=0)'); return undefined }
+  const found = ensureWireMock()
+  if (found.error !== undefined) { results.notes.push(found.error); return undefined }
+  try {
+    const server = await tracked(startWireMock({ jar: found.jar, dir, flowPath: DEFAULT_FLOW, pagePath: PAGE, bodies }))
+    results.settings.baselines.wiremock = { version: WIREMOCK_VERSION, java: found.java, startMs: Math.round(server.startMs) }
+    results.notes.push(`WireMock ${WIREMOCK_VERSION} (${found.java}) at its defaults (request journal on), three stubs added through its admin API; the JVM is warmed ${WIREMOCK_WARM_SECONDS} s at 10 connections per scenario before its cells, the other servers 1 s.`)
+    return server
+  } catch (error) {
+    results.notes.push(`WireMock ${WIREMOCK_VERSION} not measured: ${error.message.split('\n')[0]}`)
+    return undefined
+  }
+}
+
+/** Prism over graph-mock's own OpenAPI document, or undefined with a note saying why it is not measured. */
+async function startPrismBaseline (mock, bodies) {
+  if (!WITH_PRISM) { results.notes.push('Prism skipped (BENCH_PRISM=0)'); return undefined }
+  const found = ensurePrism()
+  if (found.error !== undefined) { results.notes.push(found.error); return undefined }
+  try {
+    const document = JSON.parse((await expectOk(await request(`${mock.url}/_mock/openapi.json`), 'GET /_mock/openapi.json')).body)
+    const flowTemplate = flowPath('{setId}', '{flowId}')
+    const missing = addExamples(document, { [flowTemplate]: { patch: bodies.patch, get: bodies.flow }, [SETS]: { get: bodies.page } })
+    if (missing.length > 0) results.notes.push(`graph-mock's OpenAPI document lacks ${missing.join(', ')}: Prism answers those from its own rules`)
+    const server = await tracked(startPrism({ bin: found.bin, dir, document, readyPath: DEFAULT_FLOW, readyHeaders: AUTH }))
+    results.settings.baselines.prism = { version: PRISM_VERSION, startMs: Math.round(server.startMs) }
+    results.notes.push(`Prism ${PRISM_VERSION} mocks graph-mock's own /_mock/openapi.json (static mode, request validation on, info logging to a file); that document declares no response bodies, so the bench adds the three answers graph-mock gave as 200 examples, else Prism would answer 200 with an empty body.`)
+    return server
+  } catch (error) {
+    results.notes.push(`Prism ${PRISM_VERSION} not measured: ${error.message.split('\n')[0]}`)
+    return undefined
+  }
+}
+
+/**
+ * One request per scenario before any cell: the status each scenario is counted against on this server
+ * ({ [scenario]: status }). A non-2xx answer leaves the scenario out (noted), so no cell counts errors as
+ * throughput; a 2xx other than 200, or a body other than graph-mock's, is accepted and noted.
+ */
+async function checkAnswers (target, scenarios, bodies) {
+  const expect = {}
+  for (const scenario of scenarios) {
+    const { method, path, headers, body } = scenario[target.key][0]
+    const res = await request(`${target.server.url}${path}`, { method, headers, body })
+    if (res.status < 200 || res.status >= 300) {
+      results.notes.push(`${target.label} answers ${method} ${path} with ${res.status}, so its "${scenario.name}" cells are not measured: ${res.body.slice(0, 200)}`)
+      continue
+    }
+    expect[scenario.name] = res.status
+    if (res.status !== 200) results.notes.push(`${target.label} answers ${method} ${path} with ${res.status}; its "${scenario.name}" cells count ${res.status} as success`)
+    let same = false
+    try { same = JSON.stringify(JSON.parse(res.body)) === JSON.stringify(bodies[scenario.body]) } catch {}
+    if (!same) results.notes.push(`${target.label}'s answer to ${method} ${path} is not the body graph-mock answered (${res.body.length} bytes against ${JSON.stringify(bodies[scenario.body]).length})`)
+  }
+  return expect
 }
 
 // ---------------------------------------------------------------- start-up
@@ -256,16 +376,26 @@ function report () {
   out.push(`graph-mock bench — ${m.cpus} × ${m.cpuModel}, ${m.memoryGB} GB, ${m.platform}, Node ${m.node}; load average at start ${m.loadAverageAtStart.join(' / ')}, at end ${results.machine.loadAverageAtEnd.join(' / ')}`)
   out.push(`graph-mock: compiled CLI in a child process, file database (WAL), auth lenient (Bearer token), journal on, LOG_LEVEL=${LOG_LEVEL}; ${SECONDS} s per cell; load generator: autocannon in the parent process.`)
   if (results.throughput.length > 0) {
-    const hasJson = results.throughput[0]['json-server'] !== undefined
     out.push('', 'Throughput (req/s) and latency (ms), side by side — ratio = graph-mock ÷ bare Fastify')
     out.push(table(
-      ['scenario', 'conn', 'ratio', 'graph-mock req/s', 'p50', 'p99', 'fastify req/s', 'p50', 'p99', ...(hasJson ? ['json-server req/s', 'p50', 'p99', '× json-server'] : [])],
+      ['scenario', 'conn', 'ratio', 'graph-mock req/s', 'p50', 'p99', 'fastify req/s', 'p50', 'p99'],
       results.throughput.map(r => [
         r.scenario, r.connections, `${fmt(r.ratio)} ×`,
         int(r['graph-mock'].rps), fmt(r['graph-mock'].p50), fmt(r['graph-mock'].p99),
-        int(r.fastify.rps), fmt(r.fastify.p50), fmt(r.fastify.p99),
-        ...(hasJson ? [int(r['json-server'].rps), fmt(r['json-server'].p50), fmt(r['json-server'].p99), `${fmt(r.vsJsonServer, 1)} ×`] : [])
+        int(r.fastify.rps), fmt(r.fastify.p50), fmt(r.fastify.p99)
       ])))
+    // The third-party baselines in a table of their own, measured in the same rows: × = graph-mock ÷ baseline.
+    const others = [['json-server', 'json-server', 'vsJsonServer'], ['wiremock', 'WireMock', 'vsWireMock'], ['prism', 'Prism', 'vsPrism']]
+      .filter(([key]) => results.throughput.some(r => r[key] !== undefined))
+    if (others.length > 0) {
+      out.push('', 'Third-party baselines in the same rows (req/s, p99 ms; × = graph-mock ÷ baseline)')
+      out.push(table(
+        ['scenario', 'conn', 'graph-mock req/s', ...others.flatMap(([, label]) => [`${label} req/s`, 'p99', '×'])],
+        results.throughput.map(r => [
+          r.scenario, r.connections, int(r['graph-mock'].rps),
+          ...others.flatMap(([key, , ratio]) => [int(r[key]?.rps), fmt(r[key]?.p99), r[ratio] === undefined ? 'n/a' : `${fmt(r[ratio], 1)} ×`])
+        ])))
+    }
     const failures = results.throughput.flatMap(r => Object.entries(r).filter(([, v]) => v?.unexpected > 0 || v?.errors > 0).map(([k, v]) => `${r.scenario} × ${r.connections} ${k}: ${v.unexpected} unexpected statuses, ${v.errors} errors`))
     if (failures.length > 0) out.push(`  ! ${failures.join('; ')}`)
     if (results.logging !== undefined) {
@@ -302,7 +432,8 @@ function report () {
     ['PATCH throughput × 50 conn ÷ bare Fastify', '≥ 0.40', patch50 === undefined ? 'n/a' : `${fmt(patch50.ratio)} ×`, verdict(patch50 === undefined ? undefined : patch50.ratio >= 0.4)],
     ['PATCH p99 × 50 conn', '≤ 5 ms', patch50 === undefined ? 'n/a' : `${fmt(patch50['graph-mock'].p99)} ms`, verdict(patch50 === undefined ? undefined : patch50['graph-mock'].p99 <= 5)],
     ['PATCH throughput × 50 conn ÷ json-server', '≥ 10', patch50?.vsJsonServer === undefined ? 'n/a' : `${fmt(patch50.vsJsonServer, 1)} ×`, verdict(patch50?.vsJsonServer === undefined ? undefined : patch50.vsJsonServer >= 10)],
-    ['PATCH throughput ÷ WireMock, ÷ Prism', '≥ 1, ≥ 10', 'not measured', 'n/a'],
+    ['PATCH throughput × 50 conn ÷ WireMock', '≥ 1', patch50?.vsWireMock === undefined ? 'n/a' : `${fmt(patch50.vsWireMock, 1)} ×`, verdict(patch50?.vsWireMock === undefined ? undefined : patch50.vsWireMock >= 1)],
+    ['PATCH throughput × 50 conn ÷ Prism', '≥ 10', patch50?.vsPrism === undefined ? 'n/a' : `${fmt(patch50.vsPrism, 1)} ×`, verdict(patch50?.vsPrism === undefined ? undefined : patch50.vsPrism >= 10)],
     ['start → first answer, new database (median)', '≤ 200 ms', results.startup === undefined ? 'n/a' : `${fmt(results.startup.empty.median, 0)} ms`, verdict(results.startup === undefined ? undefined : results.startup.empty.median <= 200)],
     ['start → first answer, 10,000 flows (median)', '≤ 200 ms', results.startup === undefined ? 'n/a' : `${fmt(results.startup.tenThousand.median, 0)} ms`, verdict(results.startup === undefined ? undefined : results.startup.tenThousand.median <= 200)],
     ['reset of a 1,000-flow tenant (median)', '≤ 20 ms', results.reset === undefined ? 'n/a' : `${fmt(results.reset.median)} ms`, verdict(results.reset === undefined ? undefined : results.reset.median <= 20)],
@@ -312,8 +443,7 @@ function report () {
   ]
   out.push('', 'SPEC §10 targets')
   out.push(table(['figure', 'target', 'measured', ''], results.targets))
-  const notes = [...results.notes, 'WireMock and Prism are not measured: neither is a dependency of the project (WireMock also needs a Java runtime).']
-  out.push('', ...notes.map(n => `note: ${n}`))
+  out.push('', ...results.notes.map(n => `note: ${n}`))
   out.push(`bench took ${Math.round((Date.now() - started) / 1000)} s`)
   return out.join('\n')
 }
@@ -332,6 +462,7 @@ try {
   writeFileSync(join(resultsDir, 'latest.json'), `${JSON.stringify({ ...results, table: text.split('\n') }, null, 2)}\n`)
   log('wrote bench/results/latest.json')
 } finally {
+  await stopAll()
   closeConnections()
   rmSync(dir, { recursive: true, force: true })
 }
