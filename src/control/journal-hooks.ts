@@ -1,15 +1,23 @@
 /** Journal every Graph request (not /_mock) with what was answered; kept off the answer's critical path. */
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyReply, FastifyRequest } from 'fastify'
 import { keptBody, redactHeaders, type Journal } from './journal.js'
 
 const payloads = new WeakMap<FastifyRequest, unknown>()
 
-export function registerJournal (app: FastifyInstance, journal: Journal, nowIso: () => string): void {
-  app.addHook('onSend', async (request, _reply, payload) => {
+export interface JournalRecorder {
+  /** From onSend: the payload as it goes out (a string or a stream). */
+  keepPayload: (request: FastifyRequest, payload: unknown) => void
+  /** From onResponse: the whole exchange, into the ring. */
+  record: (request: FastifyRequest, reply: FastifyReply) => void
+}
+
+/** What app.ts's onSend and onResponse hooks call for every request. */
+export function journalRecorder (journal: Journal, nowIso: () => string): JournalRecorder {
+  return { keepPayload, record }
+  function keepPayload (request: FastifyRequest, payload: unknown): void {
     if (!isControlUrl(request.url)) payloads.set(request, payload)
-    return payload
-  })
-  app.addHook('onResponse', async (request, reply) => {
+  }
+  function record (request: FastifyRequest, reply: FastifyReply): void {
     if (isControlUrl(request.url)) return
     const responseHeaders: Record<string, string> = {}
     for (const [name, value] of Object.entries(reply.getHeaders())) {
@@ -29,7 +37,7 @@ export function registerJournal (app: FastifyInstance, journal: Journal, nowIso:
       durationMs: Math.round(reply.elapsedTime * 100) / 100,
       response: { headers: responseHeaders, body: keptBody(payloads.get(request)) }
     })
-  })
+  }
 }
 
 const isControlUrl = (url: string): boolean => /^\/_mock(\/|\?|$)/i.test(url)

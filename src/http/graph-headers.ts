@@ -1,22 +1,21 @@
 /** Headers Graph puts on every answer, and the OData JSON content type. */
 import { randomUUID } from 'node:crypto'
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyReply, FastifyRequest } from 'fastify'
 
 export const ODATA_JSON = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8'
 const DIAGNOSTIC = JSON.stringify({ ServerInfo: { DataCenter: 'graph-mock', Slice: 'E', Ring: '5', ScaleUnit: '000', RoleInstance: 'graph-mock', ADSiteName: 'local' } })
 const CLIENT_REQUEST_ID = /^[\x21-\x7e]{1,200}$/
 
-/** request-id, client-request-id (echoed), x-ms-ags-diagnostic, OData-Version; JSON answers get the OData media type. */
-export function registerGraphHeaders (app: FastifyInstance): void {
-  app.addHook('onRequest', async (request, reply) => { applyGraphHeaders(request, reply) })
-  app.addHook('onSend', async (_request, reply, payload) => {
-    const type = reply.getHeader('content-type')
-    if (typeof type === 'string' && type.startsWith('application/json')) reply.header('content-type', ODATA_JSON)
-    return payload
-  })
+/** JSON answers go out with the OData media type, as Graph's do (app.ts calls this when the answer is sent). */
+export function applyODataContentType (reply: FastifyReply): void {
+  const type = reply.getHeader('content-type')
+  if (typeof type === 'string' && type.startsWith('application/json')) reply.header('content-type', ODATA_JSON)
 }
 
-/** Set the per-request Graph headers (also used where Fastify answers before any hook runs). */
+/**
+ * request-id, client-request-id (echoed), x-ms-ags-diagnostic, OData-Version: app.ts sets them as a request
+ * arrives, and where Fastify answers before any hook runs.
+ */
 export function applyGraphHeaders (request: FastifyRequest, reply: FastifyReply): void {
   const requestId = request.id
   const given = request.headers['client-request-id']

@@ -56,9 +56,13 @@ export function requireFlowSet (p: Provisioning, tenant: string, setId: string):
 }
 
 export function getFlow (p: Provisioning, tenant: string, setId: string, flowId: string): StoredFlow {
-  const canonicalSetId = requireFlowSet(p, tenant, setId)
-  const row = p.store.flows.get(tenant, canonicalSetId, flowId)
-  if (row === undefined) throw flowNotFound(flowId)
+  // Ids compare case-insensitively in the flows table too, so one read finds the flow; the set is looked up
+  // only to tell which of the two is missing.
+  const row = p.store.flows.get(tenant, setId, flowId)
+  if (row === undefined) {
+    requireFlowSet(p, tenant, setId)
+    throw flowNotFound(flowId)
+  }
   return toStoredFlow(row)
 }
 
