@@ -81,4 +81,4 @@ HEALTHCHECK --interval=5s --timeout=3s --start-period=10s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 4010) + '/_mock/ready').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # Run with an init process (`docker run --init`, compose `init: true`) so SIGTERM reaches the server,
 # which finishes in-flight requests, closes the database and exits 0.
-CMD ["node", "dist/cli.js"]
+CMD ["node", "dist/graph-mock.js"]

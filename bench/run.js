@@ -404,7 +404,7 @@ function report () {
   }
   if (results.startup !== undefined) {
     const s = results.startup
-    out.push('', `Start-up: spawn of node dist/cli.js → first answered Graph request, ${STARTS} runs`)
+    out.push('', `Start-up: spawn of node dist/graph-mock.js → first answered Graph request, ${STARTS} runs`)
     out.push(table(['database', 'median ms', 'min', 'max', 'child CPU ms (median)'], [
       ['new file', fmt(s.empty.median, 0), fmt(s.empty.min, 0), fmt(s.empty.max, 0), fmt(s.empty.cpuMedian, 0)],
       ['10,000 flows', fmt(s.tenThousand.median, 0), fmt(s.tenThousand.min, 0), fmt(s.tenThousand.max, 0), fmt(s.tenThousand.cpuMedian, 0)]

@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
-export const CLI = join(ROOT, 'dist', 'cli.js')
+export const CLI = join(ROOT, 'dist', 'graph-mock.js')
 export const BASELINE = fileURLToPath(new URL('../baseline-server.js', import.meta.url))
 export const AUTH = { authorization: 'Bearer bench-opaque-token' }
 

@@ -37,8 +37,10 @@ function givenMaterial (certPath: string, keyPath: string): TlsMaterial {
 
 /** A P-256 certificate valid from a day ago for a year, for the loopback names a local client uses. */
 export async function selfSignedCertificate (nowMs: number = Date.now()): Promise<TlsMaterial> {
-  const { generate } = await import('selfsigned') // loaded only with --tls: importing it costs hundreds of milliseconds of start-up
-  const pems = await generate([{ name: 'commonName', value: 'localhost' }, { name: 'organizationName', value: 'graph-mock' }], {
+  // Loaded only with --tls: importing it costs hundreds of milliseconds of start-up. A CommonJS module: its
+  // exports object is the default export both under Node and in the bundled command (dist/graph-mock.js).
+  const { default: selfsigned } = await import('selfsigned')
+  const pems = await selfsigned.generate([{ name: 'commonName', value: 'localhost' }, { name: 'organizationName', value: 'graph-mock' }], {
     keyType: 'ec',
     curve: 'P-256',
     algorithm: 'sha256',

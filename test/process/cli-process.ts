@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 import type { Test } from 'tap'
 import { childEnv } from '../helpers.js'
 
-export const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
+export const CLI = fileURLToPath(new URL('../../dist/graph-mock.js', import.meta.url))
 
 /** Run the command to completion (an in-memory database and no logs unless `env` says otherwise). */
 export const runCli = (args: string[], env: Record<string, string> = {}): SpawnSyncReturns<string> =>

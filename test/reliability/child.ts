@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { childEnv } from '../helpers.js'
 
 // The built command (npm test builds dist/ before tap runs).
-export const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
+export const CLI = fileURLToPath(new URL('../../dist/graph-mock.js', import.meta.url))
 export const AUTH = { authorization: 'Bearer reliability-test-token' }
 export const JSON_AUTH = { ...AUTH, 'content-type': 'application/json' }
 export const SETS = '/beta/external/industryData/outboundProvisioningFlowSets'
@@ -34,7 +34,7 @@ export function freePort (): Promise<number> {
 
 const sleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
 
-/** Start `node dist/cli.js` on a free port and wait (bounded) until /_mock/ready answers 200. */
+/** Start `node dist/graph-mock.js` (the bundled command) on a free port and wait (bounded) until /_mock/ready answers 200. */
 export async function startChild (options: { db: string, env?: Record<string, string>, timeoutMs?: number }): Promise<Child> {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
