@@ -29,6 +29,8 @@ export function createFlowRepository (db: Db) {
   // Raw rows, made into objects here: cheaper than better-sqlite3's row objects (see flow-set-repository).
   const listInSet = db.prepare<[string, string], [number, string, string, string, string, string, string, string, string]>(
     `SELECT seq, ${columns} FROM flows WHERE tenant = ? AND set_id = ? ORDER BY seq`).raw(true)
+  const listInTenant = db.prepare<[string], [number, string, string, string, string, string, string, string, string]>(
+    `SELECT seq, ${columns} FROM flows WHERE tenant = ?`).raw(true)
   const countInSet = db.prepare<[string, string], { n: number }>('SELECT count(*) AS n FROM flows WHERE tenant = ? AND set_id = ?')
   const latest = db.prepare<[], { modified: string | null }>('SELECT max(modified) AS modified FROM flows')
 
@@ -42,6 +44,10 @@ export function createFlowRepository (db: Db) {
     remove: (tenant: string, setId: string, id: string): boolean => remove.run(tenant, setId, id).changes === 1,
     /** In insertion order, with the sequence number paging keys on. */
     listInSet: (tenant: string, setId: string): Array<FlowRow & { seq: number }> => listInSet.all(tenant, setId)
+      .map(r => ({ seq: r[0], tenant: r[1], set_id: r[2], id: r[3], type: r[4], readiness: r[5], created: r[6], modified: r[7], body: r[8] })),
+    /** Every flow of the tenant, in insertion order (sorted here, as flowSets.list does). */
+    listInTenant: (tenant: string): Array<FlowRow & { seq: number }> => listInTenant.all(tenant)
+      .sort((a, b) => a[0] - b[0])
       .map(r => ({ seq: r[0], tenant: r[1], set_id: r[2], id: r[3], type: r[4], readiness: r[5], created: r[6], modified: r[7], body: r[8] })),
     countInSet: (tenant: string, setId: string): number => countInSet.get(tenant, setId)?.n ?? 0,
     latestModified: (): string | undefined => latest.get()?.modified ?? undefined

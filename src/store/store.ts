@@ -6,6 +6,7 @@ import { createFlowSetRepository, type FlowSetRepository, type FlowSetRow } from
 import { createRoleGroupRepository, type RoleGroupRepository, type RoleGroupRow } from './role-group-repository.js'
 import type { PreparedFixtures } from './fixtures.js'
 import { flowRow, flowSetRow, roleGroupRow } from './rows.js'
+import { planRestore } from './restore-plan.js'
 
 export interface StoreOptions {
   file: string
@@ -53,6 +54,14 @@ function fixtureRows (prepared: PreparedFixtures): { roleGroups: RoleGroupRow[],
   return rows
 }
 
+const sameFlowSet = (a: FlowSetRow, b: FlowSetRow): boolean =>
+  a.body === b.body && a.display_name === b.display_name && a.created === b.created && a.modified === b.modified
+const sameFlow = (a: FlowRow, b: FlowRow): boolean =>
+  a.body === b.body && a.set_id === b.set_id && a.type === b.type && a.readiness === b.readiness && a.created === b.created && a.modified === b.modified
+/** Role groups change only by seed; any difference means a full rewrite. */
+const sameRoleGroups = (stored: readonly RoleGroupRow[], target: readonly RoleGroupRow[]): boolean =>
+  stored.length === target.length && stored.every((row, i) => row.id === target[i]?.id && row.display_name === target[i]?.display_name && row.body === target[i]?.body)
+
 export function openStore (options: StoreOptions): Store {
   const db: Db = openDatabase(options.file)
   const flows = createFlowRepository(db)
@@ -97,10 +106,27 @@ export function openStore (options: StoreOptions): Store {
     for (const statement of clearTenant) statement.run(tenant)
     addTenant.run(tenant, new Date(options.clock.now()).toISOString())
   })
+  // A reset rewrites only the rows that differ from the fixtures (see restore-plan.ts); when the stored order
+  // cannot be kept (a fixture row deleted and others after it kept), it clears the tenant and inserts them all.
   const resetTenant = db.transaction((tenant: string) => {
-    for (const statement of clearTenant) statement.run(tenant)
     addTenant.run(tenant, new Date(options.clock.now()).toISOString())
-    insertFixtures(tenant, fixtures)
+    const target = fixtureRows(fixtures)
+    const ofTenant = <R>(rows: readonly R[]): R[] => rows.map(row => ({ ...row, tenant }))
+    const setPlan = planRestore(flowSets.list(tenant), ofTenant(target.flowSets), sameFlowSet, (a, b) => a.created === b.created)
+    const flowPlan = setPlan === undefined
+      ? undefined
+      : planRestore(flows.listInTenant(tenant), ofTenant(target.flows), sameFlow, (a, b) => a.set_id === b.set_id && a.type === b.type && a.created === b.created)
+    if (setPlan === undefined || flowPlan === undefined || !sameRoleGroups(roleGroups.list(tenant), target.roleGroups)) {
+      for (const statement of clearTenant) statement.run(tenant)
+      insertFixtures(tenant, fixtures)
+      return
+    }
+    for (const row of flowPlan.remove) flows.remove(tenant, row.set_id, row.id)
+    for (const row of setPlan.remove) flowSets.remove(tenant, row.id) // cascades to flows not in the fixtures
+    for (const row of setPlan.update) flowSets.update(row)
+    for (const row of setPlan.insert) flowSets.insert(row)
+    for (const row of flowPlan.update) flows.update(row)
+    for (const row of flowPlan.insert) flows.insert(row)
   })
 
   return {
