@@ -45,7 +45,7 @@ export function complete (schema: TSchema, value: Json): Json {
   if (kind.kind !== 'object') throw new Error('complete needs an object schema')
   const out: Json = {}
   if (kind.derived) out['@odata.type'] = value['@odata.type']
-  for (const [name, property] of Object.entries(kind.properties)) {
+  for (const [name, property] of kind.entries) {
     out[name] = completeValue(property, value[name])
   }
   for (const [name, v] of Object.entries(value)) {

@@ -38,15 +38,19 @@ export function presentValue (schema: TSchema, value: unknown, options: PresentO
       if (!isObject(value)) return value
       const out: Json = {}
       if (kind.derived) out['@odata.type'] = `#microsoft.graph.industryData.${kind.type}`
-      for (const [name, property] of Object.entries(kind.properties)) {
+      for (const [name, property] of kind.entries) {
         if (!(name in value)) continue
-        out[name] = property.graphSecret === true && typeof value[name] === 'string'
+        const v = value[name]
+        // Scalars need no path (it only names where a bound navigation sits): no array per property.
+        out[name] = property.graphSecret === true && typeof v === 'string'
           ? MASKED_SECRET
-          : presentValue(property, value[name], options, [...path, name])
+          : typeof v === 'object' && v !== null ? presentValue(property, v, options, [...path, name]) : presentValue(property, v, options, path)
       }
-      for (const [name, v] of Object.entries(value)) {
-        if (!name.endsWith('@odata.bind') || typeof v !== 'string' || options.expandBinding === undefined) continue
-        Object.assign(out, options.expandBinding(name.slice(0, -'@odata.bind'.length), v, path))
+      if (options.expandBinding !== undefined) {
+        for (const [name, v] of Object.entries(value)) {
+          if (!name.endsWith('@odata.bind') || typeof v !== 'string') continue
+          Object.assign(out, options.expandBinding(name.slice(0, -'@odata.bind'.length), v, path))
+        }
       }
       return out
     }

@@ -3,7 +3,7 @@ import type { TSchema } from '@sinclair/typebox'
 import { NAMESPACE } from '../schemas/graph-type.js'
 
 export type SchemaKind =
-  | { kind: 'object', type: string, derived: boolean, properties: Readonly<Record<string, TSchema>>, bindings: Readonly<Record<string, string>> }
+  | { kind: 'object', type: string, derived: boolean, properties: Readonly<Record<string, TSchema>>, entries: ReadonlyArray<readonly [string, TSchema]>, bindings: Readonly<Record<string, string>> }
   | { kind: 'abstract', type: string, derived: readonly TSchema[] }
   | { kind: 'nullable', inner: TSchema }
   | { kind: 'enum', type: string, members: readonly string[] }
@@ -25,11 +25,14 @@ export function kindOf (schema: TSchema): SchemaKind {
 
 function classify (schema: TSchema): SchemaKind {
   if (typeof schema.graphType === 'string') {
+    const properties = (schema.properties ?? {}) as Record<string, TSchema>
     return {
       kind: 'object',
       type: schema.graphType,
       derived: schema.graphDerived === true,
-      properties: (schema.properties ?? {}) as Record<string, TSchema>,
+      properties,
+      // In declaration order, made once: the walkers run over every object of every request.
+      entries: Object.entries(properties),
       bindings: (schema.graphBindings ?? {}) as Record<string, string>
     }
   }
