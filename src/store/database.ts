@@ -9,11 +9,23 @@ export type Db = Database.Database
 /**
  * WAL + synchronous=NORMAL: a committed transaction is in the WAL file before the answer is sent, so a
  * killed process loses nothing; only an OS crash or power loss can drop the last transactions.
+ *
+ * locking_mode=EXCLUSIVE, set before the first access: the server keeps state beside the file (seeded tenants,
+ * the clock's last timestamp), so one process owns a database file. The lock is taken at open and held, a
+ * second server on the same file stops at once with a clear message, and SQLite then needs no shared-memory
+ * index and no file-lock calls per transaction (eight fewer system calls per PATCH).
  */
 export function openDatabase (file: string): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
   const db = new Database(file)
-  db.pragma('journal_mode = WAL')
+  db.pragma('locking_mode = EXCLUSIVE')
+  try {
+    db.pragma('journal_mode = WAL')
+  } catch (error) {
+    db.close()
+    if ((error as { code?: string }).code === 'SQLITE_BUSY') throw new Error(`the database file is in use by another graph-mock process (SQLITE_BUSY); give each server its own file`)
+    throw error
+  }
   db.pragma('synchronous = NORMAL')
   db.pragma('foreign_keys = ON')
   db.pragma('busy_timeout = 5000')
