@@ -1,11 +1,10 @@
 // json-server as another baseline (SPEC §10 compares graph-mock with it). It is not a dependency of the
 // project: the bench installs the pinned version once into bench/.cache with npm, and reports it as not
 // available when the registry cannot be reached.
-import { execFileSync } from 'node:child_process'
 import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { freePort, spawnServer } from './servers.js'
+import { freePort, installPinned, spawnServer } from './servers.js'
 
 export const JSON_SERVER_VERSION = '0.17.4'
 const CACHE = fileURLToPath(new URL('../.cache', import.meta.url))
@@ -14,11 +13,8 @@ const BIN = join(CACHE, 'node_modules', 'json-server', 'lib', 'cli', 'bin.js')
 /** The json-server CLI path, installing it into bench/.cache when missing; or {error} saying why not. */
 export function ensureJsonServer () {
   if (existsSync(BIN)) return { bin: BIN }
-  try {
-    execFileSync('npm', ['install', '--prefix', CACHE, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', `json-server@${JSON_SERVER_VERSION}`], { stdio: 'ignore', timeout: 180_000 })
-  } catch (error) {
-    return { error: `json-server@${JSON_SERVER_VERSION} could not be installed from the npm registry (${error.message.split('\n')[0]})` }
-  }
+  const failed = installPinned(CACHE, `json-server@${JSON_SERVER_VERSION}`, 180_000)
+  if (failed !== undefined) return { error: failed }
   return existsSync(BIN) ? { bin: BIN } : { error: 'json-server installed but its CLI was not found' }
 }
 

@@ -2,11 +2,10 @@
 // the bench installs the pinned CLI once into bench/.cache/prism with npm, and reports it as not available
 // when the registry cannot be reached. Prism mocks graph-mock's own OpenAPI document, in its default static
 // mode, validating every request against the document as users run it.
-import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { freePort, spawnServer } from './servers.js'
+import { freePort, installPinned, spawnServer } from './servers.js'
 
 export const PRISM_VERSION = '5.16.0'
 const CACHE = fileURLToPath(new URL('../.cache/prism', import.meta.url))
@@ -15,13 +14,8 @@ const BIN = join(CACHE, 'node_modules', '@stoplight', 'prism-cli', 'dist', 'inde
 /** The Prism CLI path, installing it into bench/.cache when missing; or {error} saying why not. */
 export function ensurePrism () {
   if (existsSync(BIN)) return { bin: BIN }
-  try {
-    // A prefix of its own: an install with --no-save into a shared prefix would prune the other baselines.
-    mkdirSync(CACHE, { recursive: true })
-    execFileSync('npm', ['install', '--prefix', CACHE, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', `@stoplight/prism-cli@${PRISM_VERSION}`], { stdio: 'ignore', timeout: 300_000 })
-  } catch (error) {
-    return { error: `@stoplight/prism-cli@${PRISM_VERSION} could not be installed from the npm registry (${error.message.split('\n')[0]})` }
-  }
+  const failed = installPinned(CACHE, `@stoplight/prism-cli@${PRISM_VERSION}`)
+  if (failed !== undefined) return { error: failed }
   return existsSync(BIN) ? { bin: BIN } : { error: '@stoplight/prism-cli installed but its CLI was not found' }
 }
 

@@ -1,9 +1,9 @@
 // Child-process servers for the bench: graph-mock (the built CLI), the bare Fastify baseline, json-server.
 // Each server runs in its own process so the load generator (this process) never shares an event loop with
 // it; on a 2-core machine the two processes then each get a core, for graph-mock and the baselines alike.
-import { spawn } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import http from 'node:http'
-import { openSync, closeSync, readFileSync } from 'node:fs'
+import { openSync, closeSync, mkdirSync, readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -75,15 +75,35 @@ export async function spawnServer ({ args, env = {}, readyUrl, readyHeaders = {}
     pid: child.pid,
     startMs: performance.now() - started,
     startCpuMs: cpuAtReady,
-    async stop (signal = 'SIGTERM') {
-      if (exited !== null) return exited
-      const done = new Promise(resolve => child.once('exit', (code, sig) => resolve({ code, signal: sig })))
-      child.kill(signal)
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
-      const result = await done
-      clearTimeout(timer)
-      return result
-    }
+    stop: stopper(child, () => exited)
+  }
+}
+
+/** A child's stop(signal): the signal (SIGTERM by default), SIGKILL after 10 s; resolves with how it exited. */
+export function stopper (child, exitedAlready) {
+  return async (signal = 'SIGTERM') => {
+    const exited = exitedAlready()
+    if (exited !== null) return exited
+    const done = new Promise(resolve => child.once('exit', (code, sig) => resolve({ code, signal: sig })))
+    child.kill(signal)
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
+    const result = await done
+    clearTimeout(timer)
+    return result
+  }
+}
+
+/**
+ * `npm install <spec>` into `prefix` (a folder of bench/.cache of its own: an install with --no-save into a
+ * shared prefix would prune the other baselines); undefined, or an error line saying why it failed.
+ */
+export function installPinned (prefix, spec, timeoutMs = 300_000) {
+  try {
+    mkdirSync(prefix, { recursive: true })
+    execFileSync('npm', ['install', '--prefix', prefix, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', spec], { stdio: 'ignore', timeout: timeoutMs })
+    return undefined
+  } catch (error) {
+    return `${spec} could not be installed from the npm registry (${error.message.split('\n')[0]})`
   }
 }
 

@@ -2,12 +2,12 @@
 // the bench installs the pinned npm package (which ships the standalone jar) once into bench/.cache/wiremock
 // with npm, and runs the jar with the `java` on PATH. Without Java or the registry it is reported as not
 // available. WireMock keeps its defaults (request journal on, as graph-mock's is; Jetty's default threads).
-import { execFileSync, spawn, spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { request } from './load.js'
-import { cleanEnv, freePort, probe, ROOT } from './servers.js'
+import { cleanEnv, freePort, installPinned, probe, ROOT, stopper } from './servers.js'
 
 export const WIREMOCK_VERSION = '3.13.2'
 const CACHE = fileURLToPath(new URL('../.cache/wiremock', import.meta.url))
@@ -34,13 +34,8 @@ export function ensureWireMock () {
   if (java === undefined) return { error: `WireMock ${WIREMOCK_VERSION} not measured: it runs on the JVM and no working \`java\` is on PATH` }
   let jar = findJar()
   if (jar !== undefined) return { jar, java }
-  try {
-    // A prefix of its own: an install with --no-save into a shared prefix would prune the other baselines.
-    mkdirSync(CACHE, { recursive: true })
-    execFileSync('npm', ['install', '--prefix', CACHE, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', `wiremock@${WIREMOCK_VERSION}`], { stdio: 'ignore', timeout: 300_000 })
-  } catch (error) {
-    return { error: `wiremock@${WIREMOCK_VERSION} could not be installed from the npm registry (${error.message.split('\n')[0]})` }
-  }
+  const failed = installPinned(CACHE, `wiremock@${WIREMOCK_VERSION}`)
+  if (failed !== undefined) return { error: failed }
   jar = findJar()
   return jar === undefined ? { error: `wiremock@${WIREMOCK_VERSION} installed but its standalone jar was not found` } : { jar, java }
 }
@@ -69,15 +64,7 @@ async function spawnWireMock ({ jar, port, rootDir, logFile, timeoutMs = 120_000
     child,
     pid: child.pid,
     startMs: performance.now() - started,
-    async stop (signal = 'SIGTERM') {
-      if (exited !== null) return exited
-      const done = new Promise(resolve => child.once('exit', (code, sig) => resolve({ code, signal: sig })))
-      child.kill(signal)
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
-      const result = await done
-      clearTimeout(timer)
-      return result
-    }
+    stop: stopper(child, () => exited)
   }
 }
 
