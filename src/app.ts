@@ -131,7 +131,7 @@ export async function buildApp (config: Config, deps: AppDeps = {}): Promise<Fas
   registerJsonBodyParser(app)
   // One hook per phase for every request, each a plain callback: as eight async hooks (a promise and a
   // microtask each) they cost more than the journal and the log line they run.
-  const recorder = journalRecorder(journal, () => new Date(clock.now()).toISOString())
+  const recorder = journalRecorder(journal, () => clock.now())
   app.addHook('onRequest', (request, reply, done) => {
     applyGraphHeaders(request, reply)
     // Requests that arrive while closing get Graph's 503 envelope (Fastify's own 503 body is turned off above).
