@@ -23,6 +23,9 @@ export function createFlowRepository (db: Db) {
   const byId = db.prepare<[string, string], { set_id: string }>('SELECT set_id FROM flows WHERE tenant = ? AND id = ?')
   const insert = db.prepare<FlowRow>(
     `INSERT INTO flows (${columns}) VALUES (@tenant, @set_id, @id, @type, @readiness, @created, @modified, @body)`)
+  const insertAt = db.prepare<FlowRow & { seq: number }>(
+    `INSERT INTO flows (seq, ${columns}) VALUES (@seq, @tenant, @set_id, @id, @type, @readiness, @created, @modified, @body)`)
+  const seqTaken = db.prepare<[number], { seq: number }>('SELECT seq FROM flows WHERE seq = ?')
   const update = db.prepare<FlowRow>(
     'UPDATE flows SET readiness = @readiness, modified = @modified, body = @body WHERE tenant = @tenant AND set_id = @set_id AND id = @id')
   const remove = db.prepare<[string, string, string]>('DELETE FROM flows WHERE tenant = ? AND set_id = ? AND id = ?')
@@ -40,6 +43,9 @@ export function createFlowRepository (db: Db) {
     idOfTypeInSet: (tenant: string, setId: string, type: string): string | undefined => ofTypeInSet.get(tenant, setId, type)?.id,
     setOf: (tenant: string, id: string): string | undefined => byId.get(tenant, id)?.set_id,
     insert: (row: FlowRow): void => { insert.run(row) },
+    /** Insert with a given seq (a reset putting a fixture row back in its place in the order). */
+    insertAt: (row: FlowRow, seq: number): void => { insertAt.run({ ...row, seq }) },
+    seqFree: (seq: number): boolean => seqTaken.get(seq) === undefined,
     update: (row: FlowRow): boolean => update.run(row).changes === 1,
     remove: (tenant: string, setId: string, id: string): boolean => remove.run(tenant, setId, id).changes === 1,
     /** In insertion order, with the sequence number paging keys on. */

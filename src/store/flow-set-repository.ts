@@ -18,6 +18,9 @@ export function createFlowSetRepository (db: Db) {
   const exists = db.prepare<[string, string], { id: string }>('SELECT id FROM flow_sets WHERE tenant = ? AND id = ?')
   const insert = db.prepare<FlowSetRow>(
     `INSERT INTO flow_sets (${columns}) VALUES (@tenant, @id, @display_name, @created, @modified, @body)`)
+  const insertAt = db.prepare<FlowSetRow & { seq: number }>(
+    `INSERT INTO flow_sets (seq, ${columns}) VALUES (@seq, @tenant, @id, @display_name, @created, @modified, @body)`)
+  const seqTaken = db.prepare<[number], { seq: number }>('SELECT seq FROM flow_sets WHERE seq = ?')
   const update = db.prepare<FlowSetRow>(
     'UPDATE flow_sets SET display_name = @display_name, modified = @modified, body = @body WHERE tenant = @tenant AND id = @id')
   const remove = db.prepare<[string, string]>('DELETE FROM flow_sets WHERE tenant = ? AND id = ?')
@@ -32,6 +35,9 @@ export function createFlowSetRepository (db: Db) {
     /** The stored spelling of the id, when the set exists (ids match case-insensitively). */
     canonicalId: (tenant: string, id: string): string | undefined => exists.get(tenant, id)?.id,
     insert: (row: FlowSetRow): void => { insert.run(row) },
+    /** Insert with a given seq (a reset putting a fixture row back in its place in the order). */
+    insertAt: (row: FlowSetRow, seq: number): void => { insertAt.run({ ...row, seq }) },
+    seqFree: (seq: number): boolean => seqTaken.get(seq) === undefined,
     update: (row: FlowSetRow): boolean => update.run(row).changes === 1,
     remove: (tenant: string, id: string): boolean => remove.run(tenant, id).changes === 1,
     /** In insertion order, with the sequence number paging keys on. */

@@ -106,16 +106,18 @@ export function openStore (options: StoreOptions): Store {
     for (const statement of clearTenant) statement.run(tenant)
     addTenant.run(tenant, new Date(options.clock.now()).toISOString())
   })
-  // A reset rewrites only the rows that differ from the fixtures (see restore-plan.ts); when the stored order
-  // cannot be kept (a fixture row deleted and others after it kept), it clears the tenant and inserts them all.
+  // A reset rewrites only the rows that differ from the fixtures (see restore-plan.ts); when that cannot give
+  // the fixtures' order, it clears the tenant and inserts them all.
   const resetTenant = db.transaction((tenant: string) => {
     addTenant.run(tenant, new Date(options.clock.now()).toISOString())
     const target = fixtureRows(fixtures)
     const ofTenant = <R>(rows: readonly R[]): R[] => rows.map(row => ({ ...row, tenant }))
-    const setPlan = planRestore(flowSets.list(tenant), ofTenant(target.flowSets), sameFlowSet, (a, b) => a.created === b.created)
+    const setPlan = planRestore(flowSets.list(tenant), ofTenant(target.flowSets),
+      { same: sameFlowSet, updatable: (a, b) => a.created === b.created, seqFree: flowSets.seqFree })
     const flowPlan = setPlan === undefined
       ? undefined
-      : planRestore(flows.listInTenant(tenant), ofTenant(target.flows), sameFlow, (a, b) => a.set_id === b.set_id && a.type === b.type && a.created === b.created)
+      : planRestore(flows.listInTenant(tenant), ofTenant(target.flows),
+        { same: sameFlow, updatable: (a, b) => a.set_id === b.set_id && a.type === b.type && a.created === b.created, seqFree: flows.seqFree })
     if (setPlan === undefined || flowPlan === undefined || !sameRoleGroups(roleGroups.list(tenant), target.roleGroups)) {
       for (const statement of clearTenant) statement.run(tenant)
       insertFixtures(tenant, fixtures)
@@ -124,9 +126,15 @@ export function openStore (options: StoreOptions): Store {
     for (const row of flowPlan.remove) flows.remove(tenant, row.set_id, row.id)
     for (const row of setPlan.remove) flowSets.remove(tenant, row.id) // cascades to flows not in the fixtures
     for (const row of setPlan.update) flowSets.update(row)
-    for (const row of setPlan.insert) flowSets.insert(row)
+    for (const { row, seq } of setPlan.insert) {
+      if (seq === undefined) flowSets.insert(row)
+      else flowSets.insertAt(row, seq)
+    }
     for (const row of flowPlan.update) flows.update(row)
-    for (const row of flowPlan.insert) flows.insert(row)
+    for (const { row, seq } of flowPlan.insert) {
+      if (seq === undefined) flows.insert(row)
+      else flows.insertAt(row, seq)
+    }
   })
 
   return {

@@ -93,3 +93,21 @@ t.test('a reset after a middle flow was deleted re-inserts it in its place (the 
   t.same(after.outboundProvisioningFlowSets[0].provisioningFlows.map((f: Json) => f.id), flows.map(f => f.id), 'the flows in fixture order again')
   t.same(after, before, 'the whole state as before')
 })
+
+t.test('a reset after a seed that changed what an update cannot (a fixture set created at another time) rewrites the tenant', async t => {
+  const app = await build(t)
+  const before = (await app.inject({ method: 'GET', url: `/_mock/state?tenant=${TENANT}` })).json()
+  const set = before.outboundProvisioningFlowSets[0] as Json
+  const seeded = await app.inject({
+    method: 'POST',
+    url: `/_mock/seed?tenant=${TENANT}&replace=true`,
+    headers: jsonAuth,
+    payload: { outboundProvisioningFlowSets: [{ id: set.id, displayName: 'Seeded over the fixture set', createdDateTime: '2020-01-01T00:00:00Z' }] }
+  })
+  t.equal(seeded.statusCode, 200, `seeded: ${seeded.body}`)
+  const mid = (await app.inject({ method: 'GET', url: `/_mock/state?tenant=${TENANT}` })).json()
+  t.equal(mid.outboundProvisioningFlowSets[0].createdDateTime, '2020-01-01T00:00:00.0000000Z', 'the set with the fixture id was created at another time')
+  t.equal(mid.outboundProvisioningFlowSets[0].provisioningFlows.length, 0, 'and holds no flows')
+  await app.inject({ method: 'POST', url: `/_mock/reset?tenant=${TENANT}` })
+  t.same((await app.inject({ method: 'GET', url: `/_mock/state?tenant=${TENANT}` })).json(), before, 'the fixtures are back, as a new tenant has them')
+})
