@@ -41,6 +41,25 @@ export function presentFlowSet (set: Json, presentation: Presentation, withConte
   return Object.assign(head, presentValue(OutboundProvisioningFlowSet, set, { includeUnknownEnumMembers: presentation.includeUnknownEnumMembers }))
 }
 
+/**
+ * A collection item from a stored flow-set body, presented once per distinct body and then reused: keyed by the
+ * body text itself, so a write (a new body) is never answered stale. A page of 100 spent most of its time
+ * parsing and presenting the same bodies again. Bounded: emptied when it holds 2,000. Items are shared, so
+ * callers copy before changing one (applySelect and $expand build new objects).
+ */
+const flowSetItems = new Map<string, Json>()
+const FLOW_SET_ITEMS_MAX = 2000
+export function presentStoredFlowSet (body: string, presentation: Presentation): Json {
+  if (presentation.includeUnknownEnumMembers) return presentFlowSet(JSON.parse(body) as Json, presentation, false)
+  let item = flowSetItems.get(body)
+  if (item === undefined) {
+    if (flowSetItems.size >= FLOW_SET_ITEMS_MAX) flowSetItems.clear()
+    item = presentFlowSet(JSON.parse(body) as Json, presentation, false)
+    flowSetItems.set(body, item)
+  }
+  return item
+}
+
 export function presentRoleGroup (group: Json, presentation: Presentation, withContext: boolean): Json {
   const head: Json = withContext ? { '@odata.context': contexts.roleGroup(presentation.root) } : {}
   return Object.assign(head, presentValue(RoleGroup, group, { includeUnknownEnumMembers: presentation.includeUnknownEnumMembers }))

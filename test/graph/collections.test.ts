@@ -106,3 +106,19 @@ t.test('$expand=provisioningFlows and $select on flow sets; role group list', as
   t.equal(groups['@odata.context'], 'http://localhost:80/beta/$metadata#external/industryData/roleGroups', 'context')
   t.equal(groups.value[1].roles.length, 29, 'the staff group\'s 29 roles')
 })
+
+t.test('list items follow every write, and $select or $expand on one list leaves the next unchanged', async t => {
+  const app = await build(t)
+  const list = async (query = ''): Promise<Json[]> => ((await app.inject({ method: 'GET', url: `${SETS}${query}`, headers: auth })).json() as Json).value
+  const first = await list()
+  t.equal(first.length, 1, 'the fixture set')
+  const id = String(first[0]!.id)
+  t.same(Object.keys((await list('?$select=displayName'))[0]!), ['id', 'displayName'], '$select keeps id and the selected property')
+  t.ok('provisioningFlows' in (await list('?$expand=provisioningFlows'))[0]!, '$expand adds the flows')
+  t.same(await list(), first, 'the plain list is as it was: neither $select nor $expand changed its items')
+  const patched = await app.inject({ method: 'PATCH', url: `${SETS}/${id}`, headers: { ...auth, 'content-type': 'application/json' }, payload: { displayName: 'Renamed after a list' } })
+  t.equal(patched.statusCode, 200, 'PATCH the set')
+  const after = await list()
+  t.equal(after[0]!.displayName, 'Renamed after a list', 'the list shows the write at once')
+  t.equal(after[0]!.lastModifiedDateTime, patched.json().lastModifiedDateTime, 'with its new lastModifiedDateTime')
+})

@@ -6,10 +6,9 @@ import { collectionBody, countCollection, pageCollection } from '../../odata/col
 import { FLOW_SETS_SPEC, flowSetView } from '../../odata/collections.js'
 import { contexts } from '../../odata/context.js'
 import { pickQueryOptions } from '../../odata/query.js'
-import { parseBody } from '../../store/rows.js'
 import { applySelect, parseSelect } from '../../odata/select.js'
 import { createFlowSet, deleteFlowSet, getFlowSet, patchFlowSet } from '../provisioning.js'
-import { presentFlowSet } from '../representations.js'
+import { presentFlowSet, presentStoredFlowSet } from '../representations.js'
 import { OutboundProvisioningFlowSet } from '../schemas/entities.js'
 import { expandFlows, parseExpand } from './expand.js'
 import { writePresentation, type GraphRouteOptions } from './flows.js'
@@ -26,7 +25,7 @@ export const flowSetRoutes: FastifyPluginAsyncTypebox<GraphRouteOptions> = async
     const expand = parseExpand(page.options.expand)
     const presentation = writePresentation(graph)
     const value = page.rows.map(row => {
-      const set = applySelect(presentFlowSet(parseBody(row), presentation, false), select)
+      const set = applySelect(presentStoredFlowSet(row.body, presentation), select)
       return expand ? { ...set, ...expandFlows(p, graph, row.id) } : set
     })
     return collectionBody(contexts.flowSets(graph.root), page, value, graph.origin, request.url)
