@@ -76,14 +76,15 @@ t.test('npm pack, install into an empty project, npx graph-mock', async t => {
   const packed = (JSON.parse(pack.stdout) as Packed[])[0]
   if (packed === undefined) return
   const paths = packed.files.map(f => f.path)
-  for (const needed of ['package.json', 'README.md', 'dist/graph-mock.js', 'dist/cli.js', 'dist/index.js', 'dist/index.d.ts', 'fixtures/default.json']) {
+  for (const needed of ['package.json', 'README.md', 'dist/graph-mock.js', 'dist/graph-mock-lib.js', 'dist/cli.js', 'dist/index.js', 'dist/index.d.ts', 'fixtures/default.json']) {
     t.ok(paths.includes(needed), `the tarball holds ${needed}`)
   }
   t.same(paths.filter(p => !/^(dist|fixtures)\//.test(p) && !['package.json', 'README.md', 'LICENSE'].includes(p)), [],
     'nothing but dist/, fixtures/, README.md and package.json is shipped (no src, tests, Docker files)')
-  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string>, exports: Record<string, { types?: string }> }
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string>, exports: Record<string, { types?: string, import?: string }> }
   t.equal(manifest.bin['graph-mock'], 'dist/graph-mock.js', 'bin graph-mock is the bundled command')
   t.equal(manifest.exports['.']?.types, './dist/index.d.ts', 'exports carries the types')
+  t.equal(manifest.exports['.']?.import, './dist/graph-mock-lib.js', 'import resolves to the bundled library (it loads in a fraction of the time)')
 
   // better-sqlite3's install script is `prebuild-install || node-gyp rebuild`. Here its binary comes from a
   // local prebuild made of the addon this checkout already compiled (the download prebuild-install would
