@@ -210,7 +210,7 @@ async function startPrismBaseline (mock, bodies) {
     if (missing.length > 0) results.notes.push(`graph-mock's OpenAPI document lacks ${missing.join(', ')}: Prism answers those from its own rules`)
     const server = await tracked(startPrism({ bin: found.bin, dir, document, readyPath: DEFAULT_FLOW, readyHeaders: AUTH }))
     results.settings.baselines.prism = { version: PRISM_VERSION, startMs: Math.round(server.startMs) }
-    results.notes.push(`Prism ${PRISM_VERSION} mocks graph-mock's own /_mock/openapi.json (static mode, request validation on, info logging to a file); that document declares no response bodies, so the bench adds the three answers graph-mock gave as 200 examples, else Prism would answer 200 with an empty body.`)
+    results.notes.push(`Prism ${PRISM_VERSION} mocks graph-mock's own /_mock/openapi.json (static mode, request validation on, info logging to a file); the bench adds the three answers graph-mock gave as 200 examples, so Prism sends the same JSON as the others rather than a sample made from the schemas.`)
     return server
   } catch (error) {
     results.notes.push(`Prism ${PRISM_VERSION} not measured: ${error.message.split('\n')[0]}`)

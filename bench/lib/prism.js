@@ -21,8 +21,8 @@ export function ensurePrism () {
 
 /**
  * Give the operations in `examples` ({ '<path>': { <method>: body } }) a JSON example for their 200 answer.
- * graph-mock's document declares no response bodies, so static Prism would answer 200 with an empty body;
- * with the bodies graph-mock answered as examples it serialises the same JSON the other servers send.
+ * graph-mock's document gives each answer's schema, from which static Prism would make up a sample body of
+ * another size; with the bodies graph-mock answered as examples it serialises the same JSON the others send.
  * Answers the names of operations the document lacks.
  */
 export function addExamples (document, examples) {

@@ -3,6 +3,7 @@ import type { FastifyDynamicSwaggerOptions } from '@fastify/swagger'
 import type { FastifyInstance, RouteOptions } from 'fastify'
 import { adminGuard } from '../control/admin-guard.js'
 import { ODataQueryDoc } from '../industry-data/routes/route-params.js'
+import { graphResponses } from './openapi-responses.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -52,12 +53,15 @@ function swaggerOptions (version: string): FastifyDynamicSwaggerOptions {
       ],
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } }
     },
-    transform: ({ schema, url }) => {
+    transform: ({ schema, url, route }) => {
       const control = url.startsWith('/_mock')
       const documented = { ...(schema ?? {}), tags: [control ? 'control' : 'graph'] } as Record<string, unknown>
       const querystring = documented.querystring as { graphODataQuery?: boolean } | undefined
       if (querystring?.graphODataQuery === true) documented.querystring = ODataQueryDoc
       if (!control && !url.endsWith('/$batch')) documented.security = [{ bearer: [] }]
+      const methods = Array.isArray(route.method) ? route.method : [route.method]
+      const responses = control || documented.response !== undefined ? undefined : graphResponses(methods[0] ?? 'GET', url)
+      if (responses !== undefined) documented.response = responses
       return { schema: documented, url }
     }
   }

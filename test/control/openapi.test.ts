@@ -41,3 +41,31 @@ t.test('GET /_mock/openapi.json is a valid OpenAPI 3.1 document covering every r
   t.same(patch.tags, ['graph'], 'tagged graph')
   t.same(doc.paths['/_mock/faults'].post.tags, ['control'], 'control routes tagged control')
 })
+
+t.test('the document says what the Graph routes answer: entities, collections, counts, and the error envelope', async t => {
+  const app = await build(t)
+  const doc = (await app.inject({ method: 'GET', url: '/_mock/openapi.json' })).json() as Json
+  const S = '/beta/external/industryData/outboundProvisioningFlowSets'
+  const json = (response: Json | undefined): Json | undefined => response?.content?.['application/json']?.schema
+  const flow = doc.paths[`${S}/{setId}/provisioningFlows/{flowId}`] as Json
+  const flowTypes = (json(flow.get.responses['200'])?.anyOf as Json[]).map(s => s.graphType)
+  t.same(flowTypes, ['classGroupProvisioningFlow', 'securityGroupProvisioningFlow', 'administrativeUnitProvisioningFlow', 'userProvisioningFlow'], 'GET of a flow answers one of the four flow types')
+  t.ok(json(flow.get.responses['200'])?.anyOf[0].properties.configuration, 'with its properties')
+  t.equal(json(flow.get.responses['200'])?.anyOf[0].additionalProperties, undefined, 'open to OData annotations (@odata.type, roleGroup@odata.context)')
+  t.same(Object.keys(flow.patch.responses).sort(), ['200', '204', 'default'], 'PATCH answers the entity, or nothing with Prefer: return=minimal')
+  t.same(Object.keys(flow.delete.responses).sort(), ['204', 'default'], 'DELETE answers 204')
+  const list = json(doc.paths[S].get.responses['200'])
+  t.same(list?.required, ['@odata.context', 'value'], 'a collection has its context and value')
+  t.equal(list?.properties.value.items.graphType, 'outboundProvisioningFlowSet', 'of flow sets')
+  t.same(doc.paths[S].post.responses['201'] !== undefined, true, 'POST answers 201')
+  t.same(doc.paths[`${S}/$count`].get.responses['200'].content, { 'text/plain': { schema: { type: 'integer' } } }, '$count answers a text/plain integer')
+  t.same(Object.keys(doc.paths[`${S}/{setId}/provisioningFlows/{flowId}/reset`].post.responses).sort(), ['202', 'default'], 'reset answers 202')
+  const error = json(flow.get.responses.default)
+  t.same(error?.properties.error.required, ['code', 'message', 'innerError'], "errors are Graph's envelope")
+  const graphOperations = Object.entries(doc.paths as Record<string, Record<string, Json>>)
+    .flatMap(([path, item]) => Object.entries(item).map(([method, operation]) => ({ path, method, operation })))
+    .filter(({ operation }) => operation.tags?.[0] === 'graph')
+  t.ok(graphOperations.length >= 40, `${graphOperations.length} Graph operations`)
+  t.same(graphOperations.filter(({ operation }) => operation.responses?.default === undefined).map(({ path, method }) => `${method} ${path}`), [], 'every one documents its error answer')
+  t.same(graphOperations.filter(({ operation }) => Object.keys(operation.responses ?? {}).filter(k => k !== 'default').length === 0).map(({ path, method }) => `${method} ${path}`), [], 'and its success answer')
+})
