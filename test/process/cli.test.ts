@@ -52,6 +52,6 @@ t.test('one server per database file: a second one on the same file stops at onc
   t.equal(res.status, 200, 'the first server still answers')
   t.equal(await stopCli(child), 0, 'and stops cleanly')
   const third = await startCli(['--port', '0', '--db', db])
-  t.pass('the file is free again once the first server has exited')
-  t.equal(await stopCli(third.child), 0, 'a later server on the same file starts and stops')
+  t.match(third.listening, { db, graph: /^http:\/\/127\.0\.0\.1:\d+\/beta$/ }, 'the file is free again once the first server has exited: a later one listens on it')
+  t.equal(await stopCli(third.child), 0, 'and stops cleanly')
 })

@@ -1,6 +1,9 @@
 /** A graph-mock child process for the reliability tests: the built CLI, as users start it, on loopback. */
 import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { childEnv } from '../helpers.js'
 
@@ -64,4 +67,11 @@ export async function startChild (options: { db: string, env?: Record<string, st
     await sleep(20)
   }
   return { process: child, url, exited, stderr: () => stderr }
+}
+
+/** A database file in a fresh temporary folder, removed when the test ends. */
+export function tempDatabase (t: { teardown: (fn: () => unknown) => void }, name: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `graph-mock-${name}-`))
+  t.teardown(() => { rmSync(dir, { recursive: true, force: true }) })
+  return join(dir, `${name}.db`)
 }

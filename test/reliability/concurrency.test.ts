@@ -4,12 +4,9 @@
  * and every request of a burst is sent before any answer is read.
  */
 import t from 'tap'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { startGraphMock, type GraphMock } from '../../src/index.js'
 import { ADMIN_UNIT_FLOW_ID, CLASS_FLOW_ID, FIXTURES, SECURITY_FLOW_ID, SET_ID, USER_FLOW_ID } from '../helpers.js'
-import { AUTH, JSON_AUTH, SETS } from './child.js'
+import { AUTH, JSON_AUTH, SETS, tempDatabase } from './child.js'
 
 type Json = Record<string, any>
 const SET_COUNT = 200
@@ -18,12 +15,8 @@ const setId = (i: number): string => `a0000000-0000-4000-8000-${String(i).padSta
 const flowUrl = (flowId: string): string => `${SETS}/${SET_ID}/provisioningFlows/${flowId}`
 
 async function start (t: { teardown: (fn: () => unknown) => void }): Promise<GraphMock> {
-  const dir = mkdtempSync(join(tmpdir(), 'graph-mock-concurrency-'))
-  const mock = await startGraphMock({ port: 0, db: join(dir, 'concurrency.db'), fixtures: FIXTURES })
-  t.teardown(async () => {
-    await mock.close()
-    rmSync(dir, { recursive: true, force: true })
-  })
+  const mock = await startGraphMock({ port: 0, db: tempDatabase(t, 'concurrency'), fixtures: FIXTURES })
+  t.teardown(async () => { await mock.close() })
   return mock
 }
 

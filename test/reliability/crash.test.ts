@@ -7,10 +7,7 @@
  */
 import t from 'tap'
 import Database from 'better-sqlite3'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { JSON_AUTH, AUTH, SETS, startChild, type Child } from './child.js'
+import { JSON_AUTH, AUTH, SETS, startChild, tempDatabase, type Child } from './child.js'
 
 const SET_COUNT = 24
 const KILLS = 5
@@ -69,9 +66,7 @@ function writeUntilKilled (child: Child): { stop: () => void, done: Promise<numb
 }
 
 t.test('no acknowledged write is lost across five kill -9 under concurrent PATCH load', async t => {
-  const dir = mkdtempSync(join(tmpdir(), 'graph-mock-crash-'))
-  const db = join(dir, 'crash.db')
-  t.teardown(() => { rmSync(dir, { recursive: true, force: true }) })
+  const db = tempDatabase(t, 'crash')
 
   let child = await startChild({ db })
   t.teardown(() => { child.process.kill('SIGKILL') })

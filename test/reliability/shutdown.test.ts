@@ -5,11 +5,8 @@
  */
 import t from 'tap'
 import Database from 'better-sqlite3'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { CLASS_FLOW_ID, SET_ID } from '../helpers.js'
-import { AUTH, JSON_AUTH, SETS, startChild } from './child.js'
+import { AUTH, JSON_AUTH, SETS, startChild, tempDatabase } from './child.js'
 
 const DELAY_MS = 400
 const PATCH_WRITERS = 16
@@ -18,9 +15,7 @@ const SLOW_READERS = 8
 interface Outcome { kind: 'patch' | 'slow', startedMs: number, status: number | 'error', value?: string }
 
 t.test('SIGTERM under load: in-flight requests finish, exit 0 within a second', async t => {
-  const dir = mkdtempSync(join(tmpdir(), 'graph-mock-shutdown-'))
-  const db = join(dir, 'shutdown.db')
-  t.teardown(() => { rmSync(dir, { recursive: true, force: true }) })
+  const db = tempDatabase(t, 'shutdown')
   const child = await startChild({ db })
   t.teardown(() => { child.process.kill('SIGKILL') })
 
