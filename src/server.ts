@@ -54,7 +54,7 @@ export async function main (env: Readonly<Record<string, string | undefined>>): 
 
 /**
  * Log lines are buffered and written in chunks, off the request path: a synchronous write per request line cost
- * a fifth of PATCH throughput. A timer writes what is buffered every 100 ms, so `docker logs -f` stays live; pino
+ * an eighth of PATCH CPU time. A timer writes what is buffered every 100 ms, so `docker logs -f` stays live; pino
  * writes the rest when the process exits. A kill -9 loses at most the last 100 ms of log lines (never data).
  */
 function bufferedStdout (): pino.DestinationStream & { flush: () => void } {

@@ -3,7 +3,10 @@ import type { FastifyDynamicSwaggerOptions } from '@fastify/swagger'
 import type { FastifyInstance, RouteOptions } from 'fastify'
 import { adminGuard } from '../control/admin-guard.js'
 import { ODataQueryDoc } from '../industry-data/routes/route-params.js'
-import { graphResponses } from './openapi-responses.js'
+import type { graphResponses as GraphResponsesFn } from './openapi-responses.js'
+
+// Loaded with @fastify/swagger when the document is first asked for: its schemas are built when imported.
+type GraphResponses = typeof GraphResponsesFn
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -26,11 +29,11 @@ export async function registerOpenApi (app: FastifyInstance, version: string): P
 }
 
 async function buildDocument (routes: readonly RouteOptions[], version: string): Promise<unknown> {
-  const [{ default: Fastify }, { default: swagger }] = await Promise.all([import('fastify'), import('@fastify/swagger')])
+  const [{ default: Fastify }, { default: swagger }, { graphResponses }] = await Promise.all([import('fastify'), import('@fastify/swagger'), import('./openapi-responses.js')])
   const instance = Fastify({ exposeHeadRoutes: false }) // the recorded routes include their HEAD twins
   instance.setValidatorCompiler(() => () => true) // only documented here, never called
   instance.setSerializerCompiler(() => data => JSON.stringify(data))
-  await instance.register(swagger, swaggerOptions(version))
+  await instance.register(swagger, swaggerOptions(version, graphResponses))
   for (const route of routes) instance.route({ method: route.method, url: route.url, ...(route.schema === undefined ? {} : { schema: route.schema }), handler: async () => null })
   await instance.ready()
   const document = instance.swagger()
@@ -38,7 +41,7 @@ async function buildDocument (routes: readonly RouteOptions[], version: string):
   return document
 }
 
-function swaggerOptions (version: string): FastifyDynamicSwaggerOptions {
+function swaggerOptions (version: string, graphResponses: GraphResponses): FastifyDynamicSwaggerOptions {
   return {
     openapi: {
       openapi: '3.1.0',

@@ -28,7 +28,6 @@ export function openDatabase (file: string): Db {
   }
   db.pragma('synchronous = NORMAL')
   db.pragma('foreign_keys = ON')
-  db.pragma('busy_timeout = 5000')
   migrate(db, MIGRATIONS)
   return db
 }
