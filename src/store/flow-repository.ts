@@ -21,9 +21,8 @@ export function createFlowRepository (db: Db) {
     `SELECT ${columns} FROM flows WHERE tenant = ? AND type = ? ORDER BY created, id LIMIT 1`)
   const ofTypeInSet = db.prepare<[string, string, string], { id: string }>('SELECT id FROM flows WHERE tenant = ? AND set_id = ? AND type = ?')
   const byId = db.prepare<[string, string], { set_id: string }>('SELECT set_id FROM flows WHERE tenant = ? AND id = ?')
-  const insert = db.prepare<FlowRow>(
-    `INSERT INTO flows (${columns}) VALUES (@tenant, @set_id, @id, @type, @readiness, @created, @modified, @body)`)
-  const insertAt = db.prepare<FlowRow & { seq: number }>(
+  // seq NULL takes the next one (AUTOINCREMENT); a reset passes the seq a fixture row had.
+  const insert = db.prepare<FlowRow & { seq: number | null }>(
     `INSERT INTO flows (seq, ${columns}) VALUES (@seq, @tenant, @set_id, @id, @type, @readiness, @created, @modified, @body)`)
   const seqTaken = db.prepare<[number], { seq: number }>('SELECT seq FROM flows WHERE seq = ?')
   const update = db.prepare<FlowRow>(
@@ -42,9 +41,8 @@ export function createFlowRepository (db: Db) {
     oldestOfType: (tenant: string, type: string): FlowRow | undefined => oldestOfType.get(tenant, type),
     idOfTypeInSet: (tenant: string, setId: string, type: string): string | undefined => ofTypeInSet.get(tenant, setId, type)?.id,
     setOf: (tenant: string, id: string): string | undefined => byId.get(tenant, id)?.set_id,
-    insert: (row: FlowRow): void => { insert.run(row) },
-    /** Insert with a given seq (a reset putting a fixture row back in its place in the order). */
-    insertAt: (row: FlowRow, seq: number): void => { insertAt.run({ ...row, seq }) },
+    /** With `seq`, in that place of the insertion order (a reset putting a fixture row back). */
+    insert: (row: FlowRow, seq?: number): void => { insert.run({ ...row, seq: seq ?? null }) },
     seqFree: (seq: number): boolean => seqTaken.get(seq) === undefined,
     update: (row: FlowRow): boolean => update.run(row).changes === 1,
     remove: (tenant: string, setId: string, id: string): boolean => remove.run(tenant, setId, id).changes === 1,

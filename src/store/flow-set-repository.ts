@@ -16,9 +16,8 @@ export function createFlowSetRepository (db: Db) {
   const columns = 'tenant, id, display_name, created, modified, body'
   const get = db.prepare<[string, string], FlowSetRow>(`SELECT ${columns} FROM flow_sets WHERE tenant = ? AND id = ?`)
   const exists = db.prepare<[string, string], { id: string }>('SELECT id FROM flow_sets WHERE tenant = ? AND id = ?')
-  const insert = db.prepare<FlowSetRow>(
-    `INSERT INTO flow_sets (${columns}) VALUES (@tenant, @id, @display_name, @created, @modified, @body)`)
-  const insertAt = db.prepare<FlowSetRow & { seq: number }>(
+  // seq NULL takes the next one (AUTOINCREMENT); a reset passes the seq a fixture row had.
+  const insert = db.prepare<FlowSetRow & { seq: number | null }>(
     `INSERT INTO flow_sets (seq, ${columns}) VALUES (@seq, @tenant, @id, @display_name, @created, @modified, @body)`)
   const seqTaken = db.prepare<[number], { seq: number }>('SELECT seq FROM flow_sets WHERE seq = ?')
   const update = db.prepare<FlowSetRow>(
@@ -34,9 +33,8 @@ export function createFlowSetRepository (db: Db) {
     get: (tenant: string, id: string): FlowSetRow | undefined => get.get(tenant, id),
     /** The stored spelling of the id, when the set exists (ids match case-insensitively). */
     canonicalId: (tenant: string, id: string): string | undefined => exists.get(tenant, id)?.id,
-    insert: (row: FlowSetRow): void => { insert.run(row) },
-    /** Insert with a given seq (a reset putting a fixture row back in its place in the order). */
-    insertAt: (row: FlowSetRow, seq: number): void => { insertAt.run({ ...row, seq }) },
+    /** With `seq`, in that place of the insertion order (a reset putting a fixture row back). */
+    insert: (row: FlowSetRow, seq?: number): void => { insert.run({ ...row, seq: seq ?? null }) },
     seqFree: (seq: number): boolean => seqTaken.get(seq) === undefined,
     update: (row: FlowSetRow): boolean => update.run(row).changes === 1,
     remove: (tenant: string, id: string): boolean => remove.run(tenant, id).changes === 1,

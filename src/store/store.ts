@@ -126,15 +126,9 @@ export function openStore (options: StoreOptions): Store {
     for (const row of flowPlan.remove) flows.remove(tenant, row.set_id, row.id)
     for (const row of setPlan.remove) flowSets.remove(tenant, row.id) // cascades to flows not in the fixtures
     for (const row of setPlan.update) flowSets.update(row)
-    for (const { row, seq } of setPlan.insert) {
-      if (seq === undefined) flowSets.insert(row)
-      else flowSets.insertAt(row, seq)
-    }
+    for (const { row, seq } of setPlan.insert) flowSets.insert(row, seq)
     for (const row of flowPlan.update) flows.update(row)
-    for (const { row, seq } of flowPlan.insert) {
-      if (seq === undefined) flows.insert(row)
-      else flows.insertAt(row, seq)
-    }
+    for (const { row, seq } of flowPlan.insert) flows.insert(row, seq)
   })
 
   return {
