@@ -21,7 +21,9 @@ export const ConfigSchema = Type.Object({
   tls: Type.Optional(Type.Boolean()),
   tlsCert: Type.Optional(Type.String({ minLength: 1 })),
   tlsKey: Type.Optional(Type.String({ minLength: 1 })),
-  tlsCertOut: Type.Optional(Type.String({ minLength: 1 }))
+  tlsCertOut: Type.Optional(Type.String({ minLength: 1 })),
+  journalSize: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 1000 }),
+  journalBytes: Type.Integer({ minimum: 65_536, maximum: 4_294_967_296, default: 33_554_432 })
 })
 export type Config = Static<typeof ConfigSchema>
 export type ConfigKey = keyof Config
@@ -44,7 +46,9 @@ export const SETTINGS: ReadonlyArray<{ key: ConfigKey, env: string, flag: string
   { key: 'tls', env: 'GRAPH_MOCK_TLS', flag: '--tls', boolean: true, help: 'Serve HTTPS; without a certificate, a self-signed one for localhost, 127.0.0.1 and ::1 is generated at start.' },
   { key: 'tlsCert', env: 'GRAPH_MOCK_TLS_CERT', flag: '--tls-cert', help: 'PEM certificate (chain) to serve HTTPS with, instead of a generated one; implies --tls; needs GRAPH_MOCK_TLS_KEY.' },
   { key: 'tlsKey', env: 'GRAPH_MOCK_TLS_KEY', flag: '--tls-key', help: 'PEM private key of GRAPH_MOCK_TLS_CERT.' },
-  { key: 'tlsCertOut', env: 'GRAPH_MOCK_TLS_CERT_OUT', flag: '--tls-cert-out', help: 'Write the served certificate (PEM) to this file at start, for NODE_EXTRA_CA_CERTS or curl --cacert.' }
+  { key: 'tlsCertOut', env: 'GRAPH_MOCK_TLS_CERT_OUT', flag: '--tls-cert-out', help: 'Write the served certificate (PEM) to this file at start, for NODE_EXTRA_CA_CERTS or curl --cacert.' },
+  { key: 'journalSize', env: 'GRAPH_MOCK_JOURNAL_SIZE', flag: '--journal-size', help: 'Most requests the journal (/_mock/requests) keeps; the oldest go first.' },
+  { key: 'journalBytes', env: 'GRAPH_MOCK_JOURNAL_BYTES', flag: '--journal-bytes', help: 'Most the journal keeps in all, in bytes of text (each body is cut at 16 KiB when recorded); the oldest entries go first past it.' }
 ]
 
 export class ConfigError extends Error {
@@ -56,7 +60,7 @@ export class ConfigError extends Error {
   }
 }
 
-const INTEGER_KEYS: ReadonlySet<ConfigKey> = new Set(['port'])
+const INTEGER_KEYS: ReadonlySet<ConfigKey> = new Set(['port', 'journalSize', 'journalBytes'])
 const TRUE = new Set(['true', '1', 'yes', 'on'])
 const FALSE = new Set(['false', '0', 'no', 'off'])
 

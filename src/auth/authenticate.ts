@@ -46,7 +46,10 @@ export function checkLifetime (claims: JWTPayload, nowMs: number, skewSeconds = 
   if (typeof claims.nbf === 'number' && claims.nbf - skewSeconds > now) throw invalidToken('Lifetime validation failed, the token is not yet valid.')
 }
 
-const TENANT_ID = /^[0-9a-z][0-9a-z._-]{0,99}$/i
+/** A tenant id (a token's tid, or ?tenant= on the control plane): a GUID in Entra ID, any such name here. */
+export const TENANT_ID_PATTERN = '^[0-9A-Za-z][0-9A-Za-z._-]{0,99}$'
+const TENANT_ID = new RegExp(TENANT_ID_PATTERN)
+export const isTenantId = (text: string): boolean => TENANT_ID.test(text)
 
 /** The principal a JWT's claims describe. */
 export function principalFromClaims (claims: JWTPayload): Principal {

@@ -1,22 +1,30 @@
 /** Fault rules (SPEC §7): match requests by method, path pattern and tenant; answer an error or add a delay. */
 import { Type, type Static } from '@sinclair/typebox'
+import { TENANT_ID_PATTERN } from '../auth/authenticate.js'
 import { GraphError } from '../errors/graph-error.js'
-import { pathMatcher } from './journal.js'
+import { badRequest } from '../errors/graph-errors.js'
+import { pathMatcher } from './path-pattern.js'
 import { seededRandom } from './random.js'
 
+/** The longest path pattern a fault rule or journal filter takes: longer than any URL path Node accepts. */
+export const MAX_PATTERN_LENGTH = 16 * 1024
+/** The most fault rules at once: a test that needs more has a bug; without a bound a loop could fill memory. */
+export const MAX_FAULT_RULES = 1000
+const MAX_COUNT = 1_000_000_000
+
 export const FaultRuleInput = Type.Object({
-  method: Type.Optional(Type.String({ minLength: 1, description: 'HTTP method to match; any when absent.' })),
-  path: Type.Optional(Type.String({ minLength: 1, description: 'Path glob (`*` = any run of characters) or substring, case-insensitive.' })),
-  tenant: Type.Optional(Type.String({ minLength: 1 })),
+  method: Type.Optional(Type.String({ minLength: 1, maxLength: 20, description: 'HTTP method to match; any when absent.' })),
+  path: Type.Optional(Type.String({ minLength: 1, maxLength: MAX_PATTERN_LENGTH, description: 'Path glob (`*` = any run of characters) or substring, case-insensitive; matched in linear time.' })),
+  tenant: Type.Optional(Type.String({ pattern: TENANT_ID_PATTERN, description: 'Only requests of this tenant (the rule of a token\'s tid).' })),
   status: Type.Optional(Type.Integer({ minimum: 400, maximum: 599, description: 'Answer with this status instead of the normal answer.' })),
-  code: Type.Optional(Type.String({ minLength: 1, description: 'Graph error code; default from the status.' })),
-  message: Type.Optional(Type.String({ minLength: 1 })),
+  code: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Graph error code; default from the status.' })),
+  message: Type.Optional(Type.String({ minLength: 1, maxLength: 4096 })),
   retryAfter: Type.Optional(Type.Integer({ minimum: 0, maximum: 86400, description: 'Retry-After seconds on the error answer.' })),
   delayMs: Type.Optional(Type.Integer({ minimum: 0, maximum: 120000, description: 'Wait this long before answering.' })),
-  times: Type.Optional(Type.Integer({ minimum: 1, description: 'Apply at most this many times.' })),
-  after: Type.Optional(Type.Integer({ minimum: 0, description: 'Let this many matching requests through first.' })),
+  times: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_COUNT, description: 'Apply at most this many times.' })),
+  after: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_COUNT, description: 'Let this many matching requests through first.' })),
   probability: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
-  seed: Type.Optional(Type.Union([Type.Integer(), Type.String()], { description: 'Seed for probability, for reproducible runs.' }))
+  seed: Type.Optional(Type.Union([Type.Integer({ minimum: -MAX_COUNT, maximum: MAX_COUNT }), Type.String({ maxLength: 200 })], { description: 'Seed for probability, for reproducible runs.' }))
 }, { additionalProperties: false })
 export type FaultRuleInput = Static<typeof FaultRuleInput>
 
@@ -43,6 +51,7 @@ export class FaultRules {
   #counter = 0
 
   add (input: FaultRuleInput): FaultRule {
+    if (this.#rules.length >= MAX_FAULT_RULES) throw badRequest(`There are already ${MAX_FAULT_RULES} fault rules, the most graph-mock keeps; delete some first (DELETE /_mock/faults).`)
     this.#counter += 1
     const rule: FaultRule = { ...input, id: `fault-${this.#counter}`, matched: 0, applied: 0 }
     if (rule.method !== undefined) rule.method = rule.method.toUpperCase()

@@ -1,8 +1,13 @@
 /** Journal every Graph request (not /_mock) with what was answered; kept off the answer's critical path. */
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { keptBody, redactHeaders, type Journal } from './journal.js'
+import { rawBodyOf } from '../http/body-parsing.js'
+import { keptBody, keptHeaders, redactHeaders, type Journal } from './journal.js'
 
-const payloads = new WeakMap<FastifyRequest, unknown>()
+/** The answer each request sent, already cut to what the journal keeps; it goes with the request. */
+const payloads = new WeakMap<FastifyRequest, string | null>()
+
+/** What an entry costs beyond its texts: its numbers, keys and the slot. */
+const ENTRY_OVERHEAD = 512
 
 export interface JournalRecorder {
   /** From onSend: the payload as it goes out (a string or a stream). */
@@ -15,31 +20,40 @@ export interface JournalRecorder {
 export function journalRecorder (journal: Journal, nowMs: () => number): JournalRecorder {
   return { keepPayload, record }
   function keepPayload (request: FastifyRequest, payload: unknown): void {
-    if (!isControlUrl(request.url)) payloads.set(request, payload)
+    if (!isControlUrl(request.url)) payloads.set(request, keptBody(payload))
   }
   function record (request: FastifyRequest, reply: FastifyReply): void {
     if (isControlUrl(request.url)) return
-    // Only references and numbers are taken here; the entry is made when the journal is read.
+    // Only bounded copies, references and numbers are taken here; the entry is made when the journal is read.
+    // Nothing refers to the request itself or its parsed body, which may be a megabyte.
     const time = nowMs()
-    const { method, url, id, headers, body } = request
+    const { method, url, id } = request
     const tenant = (request as { graph?: { tenant: string } | null }).graph?.tenant ?? null
     const status = reply.statusCode
     const durationMs = Math.round(reply.elapsedTime * 100) / 100
     const sent = reply.getHeaders() // a copy Fastify makes, so later changes to the reply cannot reach it
-    const payload = payloads.get(request)
-    journal.add(() => ({
-      time: new Date(time).toISOString(),
-      method,
-      url,
-      path: url.split('?')[0] ?? url,
-      tenant,
-      requestId: id,
-      headers: redactHeaders(headers),
-      body: keptBody(body, Number(headers['content-length'] ?? 0)),
-      status,
-      durationMs,
-      response: { headers: headerStrings(sent), body: keptBody(payload) }
-    }))
+    const headers = keptHeaders(request.headers)
+    const body = keptBody(rawBodyOf(request))
+    const answer = payloads.get(request) ?? null
+    const sentHeaders = headerStrings(sent)
+    let bytes = ENTRY_OVERHEAD + url.length + headers.bytes + (body?.length ?? 0) + (answer?.length ?? 0)
+    for (const name in sentHeaders) bytes += name.length + (sentHeaders[name]?.length ?? 0)
+    journal.add({
+      bytes,
+      build: () => ({
+        time: new Date(time).toISOString(),
+        method,
+        url,
+        path: url.split('?')[0] ?? url,
+        tenant,
+        requestId: id,
+        headers: redactHeaders(headers.headers),
+        body,
+        status,
+        durationMs,
+        response: { headers: sentHeaders, body: answer }
+      })
+    })
   }
 }
 

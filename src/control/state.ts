@@ -1,6 +1,7 @@
 /** Reset, seed and export of tenant state (SPEC §7): the fixture document format in and out. */
 import { GraphError } from '../errors/graph-error.js'
-import { badRequest, conflict } from '../errors/graph-errors.js'
+import { badRequest, conflict, tooDeep } from '../errors/graph-errors.js'
+import { MAX_JSON_DEPTH, valueTooDeep } from '../http/json-depth.js'
 import { qualified } from '../industry-data/domain/schema-walk.js'
 import { formatJsonPath, InvalidBodyError } from '../industry-data/domain/read-body.js'
 import type { Provisioning } from '../industry-data/provisioning.js'
@@ -22,6 +23,8 @@ export function exportState (p: Provisioning, tenant: string): Json {
 
 /** Validate `doc` like API writes and load it into `tenant` in one transaction; `replace` empties the tenant first. */
 export function seedState (p: Provisioning, tenant: string, doc: unknown, replace: boolean): SeedResult {
+  // Over HTTP the body parser already refused deeper JSON; a document built in process is checked here, before any recursive reading.
+  if (valueTooDeep(doc)) throw tooDeep('seed document', MAX_JSON_DEPTH)
   p.store.ensureTenant(tenant)
   let prepared: PreparedFixtures
   try {

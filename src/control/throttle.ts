@@ -1,12 +1,19 @@
 /** Throttling (SPEC §7): a token bucket per tenant answering 429 + Retry-After, and who retried too early. */
 import { createHash } from 'node:crypto'
 import { Type, type Static } from '@sinclair/typebox'
+import { TENANT_ID_PATTERN } from '../auth/authenticate.js'
 import { tooManyRequests } from '../errors/graph-errors.js'
 
+const MIN_RATE = 0.001
+/** The longest Retry-After the throttle sends: with MIN_RATE, one empty bucket waits 1,000 s. */
+const MAX_RETRY_AFTER_SECONDS = 86_400
+/** Clients remembered for early-retry counts; the oldest go first past it, so endless new tokens cannot fill memory. */
+export const MAX_TRACKED_CLIENTS = 10_000
+
 export const ThrottleInput = Type.Object({
-  requestsPerSecond: Type.Number({ exclusiveMinimum: 0, maximum: 100000, description: 'Refill rate of each tenant\'s bucket.' }),
+  requestsPerSecond: Type.Number({ minimum: MIN_RATE, maximum: 100000, description: 'Refill rate of each tenant\'s bucket; at least one request in 1,000 s, so Retry-After stays a whole number of seconds below a day.' }),
   burst: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000, description: 'Bucket size; default: requestsPerSecond rounded up.' })),
-  tenant: Type.Optional(Type.String({ minLength: 1, description: 'Only throttle this tenant.' }))
+  tenant: Type.Optional(Type.String({ pattern: TENANT_ID_PATTERN, description: 'Only throttle this tenant.' }))
 }, { additionalProperties: false })
 export type ThrottleInput = Static<typeof ThrottleInput>
 
@@ -74,7 +81,7 @@ export class Throttle {
       return
     }
     bucket.throttled += 1
-    const retryAfter = Math.max(1, Math.ceil((1 - bucket.tokens) / config.requestsPerSecond))
+    const retryAfter = Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(1, Math.ceil((1 - bucket.tokens) / config.requestsPerSecond)))
     this.noteRetryAfter(client, tenant, nowMs, retryAfter)
     throw tooManyRequests(retryAfter)
   }
@@ -95,6 +102,7 @@ export class Throttle {
   #client (client: string, tenant: string): ClientRecord {
     let record = this.#clients.get(client)
     if (record === undefined) {
+      if (this.#clients.size >= MAX_TRACKED_CLIENTS) this.#clients.delete(this.#clients.keys().next().value as string)
       record = { client, tenant, blockedUntilMs: 0, throttled: 0, earlyRetries: 0 }
       this.#clients.set(client, record)
     }

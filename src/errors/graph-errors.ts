@@ -27,3 +27,5 @@ export const tooManyRequests = (retryAfterSeconds: number): GraphError =>
 export const internalError = (): GraphError =>
   new GraphError(500, 'InternalServerError', 'The server hit an unexpected error. See the graph-mock log for details.')
 export const serviceUnavailable = (message: string): GraphError => new GraphError(503, 'ServiceUnavailable', message)
+export const tooDeep = (where: string, limit: number): GraphError =>
+  badRequest(`Unable to read JSON ${where}: it nests objects and arrays deeper than ${limit} levels, the most Graph reads.`)

@@ -6,7 +6,9 @@ const NS = 'microsoft.graph.industryData'
 
 t.test('health and ready', async t => {
   const app = await build(t)
-  t.same((await app.inject({ method: 'GET', url: '/_mock/health' })).json(), { status: 'ok' }, 'health')
+  const health = (await app.inject({ method: 'GET', url: '/_mock/health' })).json() as { status: string, memory: { heapUsedBytes: number, rssBytes: number } }
+  t.equal(health.status, 'ok', 'health')
+  t.ok(health.memory.heapUsedBytes > 0 && health.memory.rssBytes >= health.memory.heapUsedBytes, 'health reports the process memory')
   const ready = await app.inject({ method: 'GET', url: '/_mock/ready' })
   t.equal(ready.statusCode, 200, 'ready once migrations ran and fixtures loaded')
   t.same(ready.json(), { status: 'ready' }, 'ready body')
@@ -201,7 +203,7 @@ t.test('clock: freeze, set, shift, resume', async t => {
   const state = (await app.inject({ method: 'GET', url: '/_mock/clock' })).json() as Json
   t.equal(state.frozen, false, 'set keeps time running')
   t.ok(state.now.startsWith('2040-06-01T00:00'), 'from the set time')
-  assertGraphError(t, await app.inject({ method: 'POST', url: '/_mock/clock', payload: { freeze: 'tomorrow' } }), 400, 'BadRequest', "Invalid clock request: 'tomorrow' is not an ISO 8601 date-time.")
+  assertGraphError(t, await app.inject({ method: 'POST', url: '/_mock/clock', payload: { freeze: 'tomorrow' } }), 400, 'BadRequest', "Invalid clock request: 'tomorrow' is not an ISO 8601 date-time with a time zone.")
   assertGraphError(t, await app.inject({ method: 'POST', url: '/_mock/clock', payload: { warp: 9 } }), 400, 'BadRequest', /^Invalid clock request: /)
 })
 

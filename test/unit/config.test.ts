@@ -4,8 +4,8 @@ import { ConfigError, loadConfig } from '../../src/config.js'
 t.test('defaults', async t => {
   const config = loadConfig({})
   t.same(config, {
-    port: 4010, host: '127.0.0.1', db: './data/graph-mock.db', fixtures: './fixtures', auth: 'lenient', patchResponse: 'representation', logLevel: 'info'
-  }, 'SPEC §8 defaults')
+    port: 4010, host: '127.0.0.1', db: './data/graph-mock.db', fixtures: './fixtures', auth: 'lenient', patchResponse: 'representation', logLevel: 'info', journalSize: 1000, journalBytes: 33_554_432
+  }, 'defaults: the journal keeps at most 1,000 entries and 32 MiB')
 })
 
 t.test('environment names', async t => {

@@ -17,6 +17,11 @@ export interface JournalStreamOptions {
 
 export const DEFAULT_HEARTBEAT_MS = 15_000
 const RECONNECT_MS = 2000
+/**
+ * How much may wait in the socket for a reader that does not keep up: past it the reader is dropped (it can
+ * reconnect with Last-Event-ID and catch up from the journal), so a stalled reader cannot hold the server's memory.
+ */
+export const MAX_STREAM_BACKLOG = 1024 * 1024
 
 export function registerJournalStream (app: FastifyInstance, { journal, heartbeatMs, onRequest }: JournalStreamOptions): void {
   // Open streams never end by themselves: close them first, or closing the server would wait for them.
@@ -39,28 +44,35 @@ export function registerJournalStream (app: FastifyInstance, { journal, heartbea
       connection: 'keep-alive',
       'x-accel-buffering': 'no'
     })
-    raw.write(sseRetry(RECONNECT_MS) + sseComment('connected'))
-    const missed = lastEventId(request.headers['last-event-id'])
-    if (missed !== undefined) for (const entry of journal.query({ since: String(missed) })) raw.write(entryEvent(entry))
-
-    const onEntry = (entry: JournalEntry): void => { raw.write(entryEvent(entry)) }
-    const onClear = (): void => { raw.write(sseEvent({}, { event: 'clear' })) }
-    const heartbeat = setInterval(() => { raw.write(sseComment(`heartbeat ${new Date().toISOString()}`)) }, heartbeatMs)
-    heartbeat.unref()
-    journal.on('entry', onEntry)
-    journal.on('clear', onClear)
-
     let closed = false
+    // Declared before anything is sent: a replay for Last-Event-ID can already overflow the backlog.
+    let heartbeat: NodeJS.Timeout | undefined
     const cleanUp = (): void => {
       if (closed) return
       closed = true
-      clearInterval(heartbeat)
+      if (heartbeat !== undefined) clearInterval(heartbeat)
       journal.off('entry', onEntry)
       journal.off('clear', onClear)
       open.delete(end)
     }
+    function onEntry (entry: JournalEntry): void { send(entryEvent(entry)) }
+    function onClear (): void { send(sseEvent({}, { event: 'clear' })) }
     const end = (): void => { cleanUp(); raw.end() }
     open.add(end)
+    const send = (text: string): void => {
+      if (closed) return
+      if (raw.writableLength > MAX_STREAM_BACKLOG) { cleanUp(); raw.destroy(); return }
+      raw.write(text)
+    }
+    send(sseRetry(RECONNECT_MS) + sseComment('connected'))
+    const missed = lastEventId(request.headers['last-event-id'])
+    if (missed !== undefined) for (const entry of journal.query({ since: String(missed) })) send(entryEvent(entry))
+
+    if (closed) return
+    heartbeat = setInterval(() => { send(sseComment(`heartbeat ${new Date().toISOString()}`)) }, heartbeatMs)
+    heartbeat.unref()
+    journal.on('entry', onEntry)
+    journal.on('clear', onClear)
     raw.on('close', cleanUp) // the client went away (or the response ended)
   })
 }
