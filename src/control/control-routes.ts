@@ -1,12 +1,12 @@
 /** The /_mock control plane for tests (SPEC §7): reset, seed, state, journal, faults, throttle, clock. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
-import { DEFAULT_TENANT } from '../auth/authenticate.js'
-import type { Clock } from '../clock.js'
+import { DEFAULT_TENANT, isTenantId } from '../auth/authenticate.js'
+import { canonicalTimestamp, inInstantRange, MAX_INSTANT_MS, MIN_INSTANT_MS, parseTicks, type Clock } from '../clock.js'
 import { badRequest, itemNotFound } from '../errors/graph-errors.js'
 import type { Provisioning } from '../industry-data/provisioning.js'
 import { adminGuard } from './admin-guard.js'
-import { FaultRuleInput, type FaultRules } from './faults.js'
+import { FaultRuleInput, MAX_PATTERN_LENGTH, type FaultRules } from './faults.js'
 import { presentEntry, type Journal } from './journal.js'
 import { exportState, resetState, seedState } from './state.js'
 import { ThrottleInput, type Throttle } from './throttle.js'
@@ -29,8 +29,8 @@ const SeedQuery = Type.Object({
 }, { additionalProperties: false })
 const Digits = Type.String({ pattern: '^[0-9]+$' })
 const JournalQuery = Type.Object({
-  method: Type.Optional(Type.String({ minLength: 1 })),
-  path: Type.Optional(Type.String({ minLength: 1 })),
+  method: Type.Optional(Type.String({ minLength: 1, maxLength: 20 })),
+  path: Type.Optional(Type.String({ minLength: 1, maxLength: MAX_PATTERN_LENGTH })),
   status: Type.Optional(Digits),
   tenant: Type.Optional(Type.String({ minLength: 1 })),
   since: Type.Optional(Type.String({ minLength: 1, description: 'ISO time, or the seq of an entry' })),
@@ -43,24 +43,46 @@ export const ClockInput = Type.Object({
   resume: Type.Optional(Type.Literal(true, { description: 'Back to real time.' }))
 }, { additionalProperties: false })
 
-export const tenantOf = (tenant: string | undefined): string => (tenant ?? DEFAULT_TENANT).toLowerCase()
+/** The tenant a control-plane request names (default: the default tenant), by the rule a token's tid follows; else a 400. */
+export function tenantOf (tenant: string | undefined): string {
+  if (tenant === undefined) return DEFAULT_TENANT
+  if (!isTenantId(tenant)) {
+    const shown = tenant.length > 100 ? `${tenant.slice(0, 100)}…` : tenant
+    throw badRequest(`Invalid tenant '${shown}': a tenant id is 1 to 100 letters, digits, '.', '_' or '-', starting with a letter or digit.`)
+  }
+  return tenant.toLowerCase()
+}
 
-/** Apply a clock request; 400 when an ISO time does not parse. */
+const RANGE = `Edm.DateTimeOffset's range, ${new Date(MIN_INSTANT_MS).toISOString()} to ${new Date(MAX_INSTANT_MS).toISOString()}`
+
+/**
+ * Apply a clock request: `resume`, then `set`, then `freeze`, then `shiftMs`. Each instant it would pass through
+ * is checked first, so a request that would put the clock outside Edm.DateTimeOffset's range is a 400 that
+ * changes nothing.
+ */
 export function applyClock (clock: Clock, input: Record<string, unknown>): void {
   assertValid(ClockInput, input, 'clock request')
   const parse = (text: string): number => {
-    const ms = Date.parse(text)
-    if (Number.isNaN(ms)) throw badRequest(`Invalid clock request: '${text}' is not an ISO 8601 date-time.`)
-    return ms
+    const ticks = parseTicks(canonicalTimestamp(text) ?? '')
+    if (ticks === undefined) throw badRequest(`Invalid clock request: '${text}' is not an ISO 8601 date-time with a time zone.`)
+    return Number(ticks / 10_000n)
   }
+  const check = (ms: number, what: string): void => {
+    if (!inInstantRange(ms)) throw badRequest(`Invalid clock request: ${what} would put the clock outside ${RANGE}.`)
+  }
+  let now = input.resume === true || input.freeze === false ? Date.now() : clock.now()
+  const set = typeof input.set === 'string' ? parse(input.set) : undefined
+  if (set !== undefined) now = set
+  const freezeAt = typeof input.freeze === 'string' ? parse(input.freeze) : undefined
+  if (freezeAt !== undefined) { check(freezeAt, `freeze '${String(input.freeze)}'`); now = freezeAt }
+  if (set !== undefined) check(set, `set '${String(input.set)}'`)
+  if (typeof input.shiftMs === 'number') check(now + input.shiftMs, `shiftMs ${input.shiftMs}`)
+
   if (input.resume === true) clock.resume()
-  if (typeof input.set === 'string') {
-    const target = parse(input.set)
-    clock.shift(target - clock.now())
-  }
+  if (set !== undefined) clock.shift(set - clock.now())
   if (input.freeze === true) clock.freeze()
   else if (input.freeze === false) clock.resume()
-  else if (typeof input.freeze === 'string') clock.freeze(parse(input.freeze))
+  else if (freezeAt !== undefined) clock.freeze(freezeAt)
   if (typeof input.shiftMs === 'number') clock.shift(input.shiftMs)
 }
 
@@ -78,8 +100,8 @@ export const controlRoutes: FastifyPluginAsyncTypebox<ControlOptions> = async (a
   app.get('/state', { schema: { querystring: TenantQuery } }, async (request) => exportState(p, tenantOf(request.query.tenant)))
 
   app.get('/requests', { schema: { querystring: JournalQuery } }, async (request) => {
-    const { status, limit, ...rest } = request.query
-    const entries = journal.query({ ...rest, status: status === undefined ? undefined : Number(status), limit: limit === undefined ? undefined : Number(limit) })
+    const { status, limit, tenant, ...rest } = request.query
+    const entries = journal.query({ ...rest, ...(tenant === undefined ? {} : { tenant: tenantOf(tenant) }), status: status === undefined ? undefined : Number(status), limit: limit === undefined ? undefined : Number(limit) })
     return { capacity: journal.capacity, count: entries.length, value: entries.map(presentEntry) }
   })
   app.delete('/requests', async (_request, reply) => { journal.clear(); return reply.code(204).send() })

@@ -44,8 +44,7 @@ function toStoredFlow (row: { set_id: string, type: string, body: string }): Sto
 
 /** A write's lastModifiedDateTime: strictly after the entity's previous one, even if that was seeded in the future. */
 function nextStamp (p: Provisioning, stored: Json): string {
-  if (typeof stored.lastModifiedDateTime === 'string') p.clock.observe(stored.lastModifiedDateTime)
-  return p.clock.timestamp()
+  return p.clock.timestamp(typeof stored.lastModifiedDateTime === 'string' ? stored.lastModifiedDateTime : undefined)
 }
 
 /** The stored spelling of a flow set's id, or 404. */
