@@ -11,13 +11,14 @@ import { badRequest } from '../errors/graph-errors.js'
 import { graphErrorBody } from '../errors/error-handler.js'
 import { GraphError } from '../errors/graph-error.js'
 import type { GraphVersion } from './graph-context.js'
+import { innerTarget, type InnerTarget } from './batch-url.js'
 
 export const MAX_BATCH_REQUESTS = 20
 const METHODS = new Set(['GET', 'POST', 'PATCH', 'PUT', 'DELETE', 'HEAD'])
 /** Inner answer headers worth passing back to the client. */
 const PASSED_HEADERS = ['location', 'retry-after', 'preference-applied', 'content-type', 'odata-version', 'allow']
 
-export interface BatchRequest { id: string, method: string, url: string, headers: Record<string, string>, body?: unknown, dependsOn: string[] }
+export interface BatchRequest { id: string, method: string, url: string, target: InnerTarget, headers: Record<string, string>, body?: unknown, dependsOn: string[] }
 export interface BatchResponse { id: string, status: number, headers: Record<string, string>, body?: unknown }
 
 export const BatchBody = Type.Object({
@@ -62,7 +63,7 @@ export function readBatch (body: unknown): BatchRequest[] {
     const dependsOn = raw.dependsOn === undefined ? [] : raw.dependsOn
     if (!Array.isArray(dependsOn) || dependsOn.some(d => typeof d !== 'string')) throw badRequest(`Batch request '${id}' has a 'dependsOn' that is not an array of ids.`)
     if (raw.body !== undefined && headers['content-type'] === undefined) headers['content-type'] = 'application/json'
-    return { id, method, url: raw.url, headers, body: raw.body, dependsOn: dependsOn as string[] }
+    return { id, method, url: raw.url, target: innerTarget(raw.url), headers, body: raw.body, dependsOn: dependsOn as string[] }
   })
   for (const request of out) {
     for (const dependency of request.dependsOn) {
@@ -94,7 +95,12 @@ export interface BatchOptions {
   version: GraphVersion
   authenticate: Authenticator
   nowMs: () => number
+  /** How long one inner request may take before the batch answers it with 504. */
+  innerDeadlineMs: number
 }
+
+/** Longer than any fault delay a rule may set (two minutes), so only a request that would never end meets it. */
+export const DEFAULT_INNER_DEADLINE_MS = 150_000
 
 /** Run a validated batch against `app`; dependants of a failed request answer 424. */
 export async function runBatch (app: FastifyInstance, requests: readonly BatchRequest[], outer: Record<string, string | undefined>, options: BatchOptions): Promise<BatchResponse[]> {
@@ -108,7 +114,7 @@ export async function runBatch (app: FastifyInstance, requests: readonly BatchRe
         const dependencies = await Promise.all(request.dependsOn.map(d => run(byId.get(d.toLowerCase()) as BatchRequest)))
         const failed = dependencies.find(d => d.status >= 400)
         if (failed !== undefined) return failedDependency(request, failed, options.nowMs())
-        return dispatch(app, request, outer, options.version)
+        return dispatch(app, request, outer, options)
       })()
       results.set(key, result)
     }
@@ -120,20 +126,25 @@ export async function runBatch (app: FastifyInstance, requests: readonly BatchRe
   return responses
 }
 
-async function dispatch (app: FastifyInstance, request: BatchRequest, outer: Record<string, string | undefined>, version: GraphVersion): Promise<BatchResponse> {
-  const path = request.url.startsWith('/') ? request.url : `/${request.url}`
+async function dispatch (app: FastifyInstance, request: BatchRequest, outer: Record<string, string | undefined>, options: BatchOptions): Promise<BatchResponse> {
+  const { target } = request
+  if ('error' in target) return errorResponse(request, badRequest(`Batch request '${request.id}' ${target.error}`), options.nowMs(), outer['client-request-id'])
   const headers: Record<string, string> = { ...request.headers }
   // Inner requests act with the batch's token and answer with the batch's own host in their URLs.
   for (const name of ['authorization', 'client-request-id', 'host']) {
     const value = outer[name]
     if (value !== undefined && headers[name] === undefined) headers[name] = value
   }
-  if (/^\/\$batch(\?|$)/i.test(path)) {
-    const requestId = randomUUID()
-    return { id: request.id, status: 400, headers: { 'content-type': 'application/json' }, body: graphErrorBody(badRequest('A batch cannot contain another $batch request.'), requestId, outer['client-request-id'] ?? requestId, Date.now()) }
-  }
   const payload = request.body === undefined ? undefined : typeof request.body === 'string' ? request.body : JSON.stringify(request.body)
-  const res = await app.inject({ method: request.method as 'GET', url: `/${version}${path}`, headers, payload })
+  // A fault rule can delay an inner request for minutes; the batch answers anyway once the deadline passes.
+  let timer: NodeJS.Timeout | undefined
+  const deadline = new Promise<undefined>(resolve => { timer = setTimeout(resolve, options.innerDeadlineMs, undefined) })
+  const res = await Promise.race([app.inject({ method: request.method as 'GET', url: `/${options.version}${target.path}`, headers, payload }), deadline])
+  clearTimeout(timer)
+  if (res === undefined) {
+    const late = new GraphError(504, 'GatewayTimeout', `Batch request '${request.id}' did not finish within ${options.innerDeadlineMs} ms.`)
+    return errorResponse(request, late, options.nowMs(), outer['client-request-id'])
+  }
   const answerHeaders: Record<string, string> = {}
   for (const name of PASSED_HEADERS) {
     const value = res.headers[name]
@@ -146,10 +157,14 @@ async function dispatch (app: FastifyInstance, request: BatchRequest, outer: Rec
   return body === undefined ? { id: request.id, status: res.statusCode, headers: answerHeaders } : { id: request.id, status: res.statusCode, headers: answerHeaders, body }
 }
 
-function failedDependency (request: BatchRequest, failed: BatchResponse, nowMs: number): BatchResponse {
-  const error = new GraphError(424, 'FailedDependency', `The request depends on request '${failed.id}', which failed with status ${failed.status}.`)
+/** An inner answer made here rather than by a route: the error envelope with ids of its own. */
+function errorResponse (request: BatchRequest, error: GraphError, nowMs: number, clientRequestId?: string): BatchResponse {
   const requestId = randomUUID()
-  return { id: request.id, status: 424, headers: { 'content-type': 'application/json' }, body: graphErrorBody(error, requestId, requestId, nowMs) }
+  return { id: request.id, status: error.statusCode, headers: { 'content-type': 'application/json' }, body: graphErrorBody(error, requestId, clientRequestId ?? requestId, nowMs) }
+}
+
+function failedDependency (request: BatchRequest, failed: BatchResponse, nowMs: number): BatchResponse {
+  return errorResponse(request, new GraphError(424, 'FailedDependency', `The request depends on request '${failed.id}', which failed with status ${failed.status}.`), nowMs)
 }
 
 /** The $batch route for one version prefix. */

@@ -248,6 +248,8 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const EXPECTED_OPERAND = 'a property name, \'not\', \'(\' or isof(...)'
 /** Deep enough for any real query; stops a URL of '((((…' from overflowing the stack (a 500) instead of a 400. */
 const MAX_DEPTH = 100
+/** Comparisons and isof calls in one expression: each is evaluated per entity, and the compiled predicate recurses per term. */
+export const MAX_FILTER_TERMS = 100
 const MIRRORED: Readonly<Record<ComparisonOperator, ComparisonOperator>> = { eq: 'eq', ne: 'ne', gt: 'lt', ge: 'le', lt: 'gt', le: 'ge' }
 
 type Operand = { readonly kind: 'property', readonly name: string, readonly position: number } | FilterLiteral
@@ -261,6 +263,10 @@ export function parseFilter (text: string): FilterAst {
   let depth = 0
   const nest = (token: Token): void => {
     if (++depth > MAX_DEPTH) throw fail(`the expression nests deeper than ${MAX_DEPTH} levels at position ${token.position}.`)
+  }
+  let terms = 0
+  const term = (token: Token): void => {
+    if (++terms > MAX_FILTER_TERMS) throw fail(`the expression has more than ${MAX_FILTER_TERMS} comparisons and isof calls (the one at position ${token.position} is one too many).`)
   }
 
   const peek = (ahead = 0): Token => {
@@ -325,9 +331,10 @@ export function parseFilter (text: string): FilterAst {
       throw rejectAfterExpression(close, '\'and\', \'or\' or \')\'')
     }
     if (token.kind === 'word' && peek(1).kind === '(') {
-      if (token.text.toLowerCase() === 'isof') return parseIsof()
+      if (token.text.toLowerCase() === 'isof') { term(token); return parseIsof() }
       throw fail(`the function '${token.text}' at position ${token.position} is not supported.`)
     }
+    term(token)
     return parseComparison()
   }
 

@@ -9,6 +9,20 @@ export type QueryOption = 'select' | 'top' | 'skiptoken' | 'count' | 'orderby' |
 
 const KNOWN = new Set(QUERY_OPTIONS.map(o => o.toLowerCase()))
 
+/**
+ * How long each option's text may be, and how many comma-separated items a list option may have. Far above
+ * any real query; they keep a hostile URL (or a $batch inner URL) from costing unbounded parsing time.
+ */
+export const QUERY_LIMITS: Readonly<Record<QueryOption, { length: number, items?: number }>> = {
+  select: { length: 4096, items: 100 },
+  top: { length: 16 },
+  skiptoken: { length: 8192 },
+  count: { length: 16 },
+  orderby: { length: 1024, items: 10 },
+  filter: { length: 8192 },
+  expand: { length: 1024, items: 10 }
+}
+
 export type RawQuery = Readonly<Record<string, string | string[] | undefined>>
 
 /** The raw text of each OData option present, keyed by its bare lower-case name; 400 for unsupported or repeated ones. */
@@ -26,6 +40,11 @@ export function pickQueryOptions (query: RawQuery, supported: readonly QueryOpti
       throw badRequest(`Query option '$${bare}' is not supported ${where}.${supported.length > 0 ? ` Supported here: ${supported.map(o => `$${o}`).join(', ')}.` : ''}`)
     }
     if (Array.isArray(value) || out[option] !== undefined) throw badRequest(`Query option '$${option}' was specified more than once.`)
+    const limit = QUERY_LIMITS[option]
+    if (value.length > limit.length) throw badRequest(`Query option '$${option}' is ${value.length} characters long; graph-mock reads at most ${limit.length}.`)
+    if (limit.items !== undefined && value.split(',').length > limit.items) {
+      throw badRequest(`Query option '$${option}' lists more than ${limit.items} items, the most graph-mock reads.`)
+    }
     out[option] = value
   }
   return out

@@ -73,6 +73,6 @@ t.test('bad batches are 400s', async t => {
   for (const [payload, message] of cases) assertGraphError(t, await post(payload), 400, 'BadRequest', message)
   const nested = await post({ requests: [{ id: '1', method: 'POST', url: '/$batch', body: { requests: [] } }] })
   t.equal(nested.json().responses[0].status, 400, 'no batch inside a batch')
-  t.equal(nested.json().responses[0].body.error.message, 'A batch cannot contain another $batch request.', 'says why')
+  t.equal(nested.json().responses[0].body.error.message, "Batch request '1' is a $batch request; a batch cannot contain another batch.", 'says why')
   t.equal(nested.json().responses[0].body.error.code, 'BadRequest', `code, ${NS}`)
 })

@@ -341,8 +341,17 @@ t.test('nesting is bounded, so a hostile URL is a 400 and not a stack overflow',
   assertBadRequest(t, () => parseFilter(deep(5000)), `Invalid $filter '${deep(5000)}': the expression nests deeper than 100 levels at position 100.`, '5000 parentheses')
   const nots = `${'not '.repeat(5000)}(id eq 'a')`
   assertBadRequest(t, () => parseFilter(nots), `Invalid $filter '${nots}': the expression nests deeper than 100 levels at position 400.`, '5000 nots')
-  const wide = Array.from({ length: 2000 }, (_, i) => `id eq '${i}'`).join(' or ')
-  t.equal(filterPredicate(wide, FLOW_FILTER_FIELDS)({ id: '1999' }), true, 'a long flat or-chain is not nesting')
+  const wide = Array.from({ length: 100 }, (_, i) => `id eq '${i}'`).join(' or ')
+  t.equal(filterPredicate(wide, FLOW_FILTER_FIELDS)({ id: '99' }), true, 'a flat or-chain of 100 terms is not nesting')
+})
+
+t.test('terms are bounded, so a long or-chain is a 400 and not a deep predicate', async t => {
+  const chain = (n: number): string => Array.from({ length: n }, (_, i) => `id eq '${i}'`).join(' or ')
+  const at = chain(100).length + 4
+  assertBadRequest(t, () => parseFilter(chain(20_000)), `Invalid $filter '${chain(20_000)}': the expression has more than 100 comparisons and isof calls (the one at position ${at} is one too many).`, '20,000 or-terms')
+  const isof = "isof('microsoft.graph.industryData.classGroupProvisioningFlow')"
+  const isofs = Array.from({ length: 101 }, () => isof).join(' and ')
+  assertBadRequest(t, () => parseFilter(isofs), `Invalid $filter '${isofs}': the expression has more than 100 comparisons and isof calls (the one at position ${100 * (isof.length + 5)} is one too many).`, '101 isof calls count as terms')
 })
 
 t.test('the predicate treats missing and null values as OData does', async t => {

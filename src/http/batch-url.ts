@@ -1,0 +1,44 @@
+/**
+ * The URL of a `$batch` inner request, made safe to dispatch. It is resolved relative to the batch's version
+ * root, as Graph does, and must stay inside it: dot segments (also percent-encoded, `%2e%2e`), backslashes and
+ * doubled slashes are resolved here rather than by the URL parser behind `app.inject`, which would otherwise
+ * walk `/beta/../_mock/reset` up into the control plane. Whatever leaves the root, names `$batch` again or the
+ * control plane is refused for that one request.
+ */
+
+/** The longest inner URL: what Node accepts for a request line and its headers together (its default maxHeaderSize). */
+export const MAX_INNER_URL_LENGTH = 16 * 1024
+
+export type InnerTarget = { readonly path: string } | { readonly error: string }
+
+/** Controls, spaces and what WHATWG URL parsing strips or rewrites silently: refused rather than guessed at. */
+const UNSAFE = /[\u0000-\u0020\u007f]/
+
+function decodeSegment (segment: string): string {
+  try { return decodeURIComponent(segment) } catch { return segment } // bad escapes stay: the route answers them
+}
+
+/** Where a relative inner URL points below `/{version}`, or why it may not be dispatched. */
+export function innerTarget (url: string): InnerTarget {
+  if (url.length > MAX_INNER_URL_LENGTH) return { error: `has a 'url' of ${url.length} characters; at most ${MAX_INNER_URL_LENGTH} fit in a request line.` }
+  if (UNSAFE.test(url)) return { error: 'has a \'url\' with spaces or control characters; percent-encode them.' }
+  const withoutFragment = url.split('#')[0] ?? ''
+  const q = withoutFragment.indexOf('?')
+  const rawPath = q === -1 ? withoutFragment : withoutFragment.slice(0, q)
+  const query = q === -1 ? '' : withoutFragment.slice(q)
+  const kept: string[] = []
+  for (const segment of rawPath.replace(/\\/g, '/').split('/')) {
+    const decoded = decodeSegment(segment)
+    if (decoded.includes('/') || decoded.includes('\\')) return { error: 'has a \'url\' with an encoded slash or backslash in a path segment.' }
+    if (segment === '' || decoded === '.') continue
+    if (decoded === '..') {
+      if (kept.pop() === undefined) return { error: 'has a \'url\' that leaves the version root; inner requests stay under the batch\'s version.' }
+      continue
+    }
+    kept.push(segment)
+  }
+  const first = decodeSegment(kept[0] ?? '').toLowerCase()
+  if (first === '$batch') return { error: 'is a $batch request; a batch cannot contain another batch.' }
+  if (first === '_mock') return { error: 'names the control plane (/_mock), which is reachable only by its own URLs, never through $batch.' }
+  return { path: `/${kept.join('/')}${query}` }
+}
