@@ -8,12 +8,12 @@ import { createClock, type Clock } from './clock.js'
 import type { Config } from './config.js'
 import { sendGraphError, toGraphError } from './errors/error-handler.js'
 import type { GraphError } from './errors/graph-error.js'
-import { graphClientErrorHandler } from './errors/client-error.js'
+import { answerUnroutedRequests, graphClientErrorHandler } from './errors/client-error.js'
 import { serviceUnavailable } from './errors/graph-errors.js'
 import { notFoundHandler } from './errors/not-found.js'
 import { BODY_LIMIT, registerJsonBodyParser } from './http/body-parsing.js'
 import { applyGraphHeaders, applyODataContentType, newRequestId, ODATA_JSON } from './http/graph-headers.js'
-import { batchRoute } from './http/batch.js'
+import { batchRoute, DEFAULT_INNER_DEADLINE_MS } from './http/batch.js'
 import { rewriteKeySegments } from './http/key-segments.js'
 import { lazySchemaCompilers } from './http/lazy-compilers.js'
 import { openApiRoute, registerOpenApi } from './http/openapi.js'
@@ -26,7 +26,7 @@ import { FaultRules } from './control/faults.js'
 import { healthRoutes } from './control/health.js'
 import { tokenRoutes } from './control/token.js'
 import { journalRecorder } from './control/journal-hooks.js'
-import { DEFAULT_JOURNAL_SIZE, Journal } from './control/journal.js'
+import { Journal } from './control/journal.js'
 import { Throttle } from './control/throttle.js'
 import { graphApi } from './industry-data/graph-api.js'
 import type { Provisioning } from './industry-data/provisioning.js'
@@ -42,8 +42,10 @@ export interface AppDeps {
   identity?: Identity
   /** HTTPS certificate and key; default: from config (GRAPH_MOCK_TLS, GRAPH_MOCK_TLS_CERT/KEY), generated when asked. */
   tls?: TlsMaterial
-  /** Journal ring size; default 1,000 entries. */
+  /** Journal ring size; default: config.journalSize. */
   journalSize?: number
+  /** How long a $batch inner request may run before the batch answers it with 504; default 150 s. */
+  batchDeadlineMs?: number
   /** Where log lines go; default: pino's synchronous stdout. The command passes a buffered one (server.ts). */
   logStream?: DestinationStream
 }
@@ -93,6 +95,7 @@ export async function buildApp (config: Config, deps: AppDeps = {}): Promise<Fas
       sendError(request, reply, toGraphError(error, request))
     }
   })
+  answerUnroutedRequests(app.server, () => clock.now())
   // Domain-validated bodies (Graph entities) are read by the domain layer; everything else by TypeBox. Routes
   // share their params and query schemas (and are served under /beta and /v1.0): 105 compilations of 15 schemas
   // became 15, a compiled checker and its generated code per schema and part.
@@ -112,7 +115,7 @@ export async function buildApp (config: Config, deps: AppDeps = {}): Promise<Fas
   await registerOpenApi(app, VERSION)
 
   const provisioning: Provisioning = { store, clock, ids }
-  const journal = new Journal(deps.journalSize ?? DEFAULT_JOURNAL_SIZE)
+  const journal = new Journal(deps.journalSize ?? config.journalSize, config.journalBytes)
   const faults = new FaultRules()
   const throttle = new Throttle()
   const state: GraphMockState = { config, store, clock, ids, provisioning, identity, journal, faults, throttle, ready: false }
@@ -159,7 +162,7 @@ export async function buildApp (config: Config, deps: AppDeps = {}): Promise<Fas
   const traffic = { faults, throttle }
   for (const version of ['beta', 'v1.0'] as const) {
     await app.register(graphApi, { prefix: `/${version}`, provisioning, config, version, authenticate, traffic })
-    await app.register(batchRoute, { prefix: `/${version}`, version, authenticate, nowMs: () => clock.now() })
+    await app.register(batchRoute, { prefix: `/${version}`, version, authenticate, nowMs: () => clock.now(), innerDeadlineMs: deps.batchDeadlineMs ?? DEFAULT_INNER_DEADLINE_MS })
   }
   await app.register(graphApi, { provisioning, config, version: 'beta', authenticate, traffic, seedRouteOnly: true })
 

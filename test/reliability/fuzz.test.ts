@@ -6,8 +6,8 @@
  */
 import t from 'tap'
 import fc from 'fast-check'
-import net from 'node:net'
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify'
+import { parseRaw, sendRaw } from '../raw-http.js'
 import { ADMIN_UNIT_FLOW_ID, build, CLASS_FLOW_ID, flowUrl, SECURITY_FLOW_ID, SET_ID, SETS, USER_FLOW_ID } from '../helpers.js'
 
 const SCALE = Number(process.env.FUZZ_SCALE ?? 1)
@@ -283,46 +283,6 @@ t.test('fuzzed control-plane bodies (faults, throttle, clock, seed, token): 2xx 
 })
 
 // ---------------------------------------------------------------- raw HTTP over a socket
-
-/** Write `raw` on a fresh connection; resolves with what came back once the server closes it (or 3 s pass). */
-function sendRaw (port: number, raw: string | Buffer): Promise<string> {
-  return new Promise(resolve => {
-    const socket = net.connect(port, '127.0.0.1')
-    let received = ''
-    const timer = setTimeout(() => { socket.destroy() }, 3000)
-    socket.on('data', (chunk: Buffer) => {
-      received += chunk.toString('latin1')
-      // One complete answer is enough: HTTP/1.1 keeps the connection open otherwise.
-      const [head = '', body = ''] = received.split('\r\n\r\n')
-      const length = /content-length: (\d+)/i.exec(head)
-      if (length !== null && Buffer.byteLength(body, 'latin1') >= Number(length[1])) socket.end()
-    })
-    socket.on('close', () => { clearTimeout(timer); resolve(received) })
-    socket.on('error', () => { /* reset by the server after an error answer: what was received counts */ })
-    socket.write(raw)
-  })
-}
-
-function parseRaw (raw: string): { status: number, contentType: string | undefined, body: string } {
-  const [head = '', ...rest] = raw.split('\r\n\r\n')
-  const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(head)?.[1] ?? 0)
-  const contentType = /^content-type: (.*)$/im.exec(head)?.[1]?.trim()
-  const body = rest.join('\r\n\r\n')
-  return { status, contentType, body: /^transfer-encoding: chunked/im.test(head) ? dechunk(body) : body }
-}
-
-/** The payload of a chunked body (Node answers a request without Host itself: a chunked, empty 400). */
-function dechunk (body: string): string {
-  let out = ''
-  let rest = body
-  for (;;) {
-    const line = rest.indexOf('\r\n')
-    const size = line === -1 ? 0 : parseInt(rest.slice(0, line), 16)
-    if (!(size > 0)) return out
-    out += rest.slice(line + 2, line + 2 + size)
-    rest = rest.slice(line + 2 + size + 2)
-  }
-}
 
 t.test('raw malformed HTTP over a socket: 4xx, the connection answered or closed, the server still up', async t => {
   const app = await build(t)
