@@ -3,6 +3,7 @@
  * (ids and timestamps filled in) and copied into each tenant that needs them.
  */
 import { readdirSync, readFileSync } from 'node:fs'
+import { jsonTextTooDeep, MAX_JSON_DEPTH } from '../http/json-depth.js'
 import { join } from 'node:path'
 import { canonicalTimestamp, type Clock } from '../clock.js'
 import type { IdSource } from '../ids.js'
@@ -122,8 +123,11 @@ export function loadFixtureFolder (folder: string, deps: FixtureDeps): PreparedF
   for (const name of files) {
     const file = join(folder, name)
     let doc: unknown
+    const text = readText(file)
+    // Checked before parsing: the document is read by recursive code, which must never meet deeper JSON.
+    if (jsonTextTooDeep(text)) throw new FixtureError(file, '$', `nests objects and arrays deeper than ${MAX_JSON_DEPTH} levels, the most Graph reads`)
     try {
-      doc = JSON.parse(readFileSync(file, 'utf8'))
+      doc = JSON.parse(text)
     } catch (error) {
       throw new FixtureError(file, '$', `not valid JSON (${error instanceof Error ? error.message : String(error)})`)
     }
@@ -139,6 +143,14 @@ export function loadFixtureFolder (folder: string, deps: FixtureDeps): PreparedF
   }
   checkUniqueAcrossFiles(merged)
   return merged
+}
+
+function readText (file: string): string {
+  try {
+    return readFileSync(file, 'utf8')
+  } catch (error) {
+    throw new FixtureError(file, '$', `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`)
+  }
 }
 
 function checkUniqueAcrossFiles (fixtures: PreparedFixtures): void {

@@ -34,6 +34,15 @@ t.test('an invalid fixture stops start-up naming the file and the JSON path', as
   t.equal(res.stderr, `graph-mock: Invalid fixture ${join(dir, 'broken.json')} at $.outboundProvisioningFlowSets[0].provisioningFlows[0].readinessStatus: Invalid value for property 'outboundProvisioningFlowSets[0].provisioningFlows[0].readinessStatus': 'almost' is not a member of 'microsoft.graph.industryData.readinessStatus'. Use one of: notReady, ready, failed, disabled, expired.\n`, 'file, JSON path and reason')
 })
 
+t.test('a fixture nested deeper than Graph reads stops start-up with one line, not a stack overflow', async t => {
+  const dir = mkdtempSync(join(tmpdir(), 'graph-mock-fixtures-'))
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }))
+  writeFileSync(join(dir, 'deep.json'), `{"outboundProvisioningFlowSets":[{"displayName":"x","filter":${'['.repeat(20_000)}${']'.repeat(20_000)}}]}`)
+  const res = run(['--fixtures', dir])
+  t.equal(res.status, 2, 'exit 2')
+  t.equal(res.stderr, `graph-mock: Invalid fixture ${join(dir, 'deep.json')} at $: nests objects and arrays deeper than 100 levels, the most Graph reads\n`, 'file and reason')
+})
+
 t.test('SIGTERM closes gracefully with exit 0', async t => {
   const { child, listening } = await startCli(['--port', '0'])
   t.match(listening, { level: 30, graph: /^http:\/\/127\.0\.0\.1:\d+\/beta$/ }, 'pino JSON line with the Graph URL')
