@@ -6,6 +6,8 @@
 //   BENCH_JSON_SERVER=0    skip the json-server baseline
 //   BENCH_WIREMOCK=0       skip the WireMock baseline (installed into bench/.cache on first use; needs `java`)
 //   BENCH_PRISM=0          skip the Prism baseline (installed into bench/.cache on first use)
+//   BENCH_COMPARE=path     another build's dist/graph-mock.js (say, of the commit before a change), measured in the
+//                          same throughput rows, interleaved with this one: the before/after ratio of a change
 //   LOG_LEVEL=info         graph-mock's log level (info, the default, writes one pino line per request)
 // Servers run in child processes and the load generator (autocannon) in this one, so on 2 cores the server
 // and the load each get a core. Results: a table on stdout and bench/results/latest.json.
@@ -29,6 +31,7 @@ const ONLY = new Set((process.env.BENCH_ONLY ?? 'throughput,startup,reset,scale,
 const WITH_JSON_SERVER = process.env.BENCH_JSON_SERVER !== '0'
 const WITH_WIREMOCK = process.env.BENCH_WIREMOCK !== '0'
 const WITH_PRISM = process.env.BENCH_PRISM !== '0'
+const COMPARE_CLI = process.env.BENCH_COMPARE
 /** The JVM compiles hot paths only after thousands of requests: WireMock gets this warm-up, the others 1 s. */
 const WIREMOCK_WARM_SECONDS = 5
 const LOG_LEVEL = process.env.LOG_LEVEL ?? 'info'
@@ -120,6 +123,12 @@ async function throughputCells () {
   }
   const wiremock = await startWireMockBaseline(bodies)
   const prism = await startPrismBaseline(mock, bodies)
+  let compared
+  if (COMPARE_CLI !== undefined) {
+    compared = await tracked(startGraphMock(gm({ db: join(dir, 'compared.db'), cli: COMPARE_CLI })))
+    await expectOk(await request(`${compared.url}/_mock/seed`, { method: 'POST', headers: JSON_HEADERS, body: page }), 'seed the compared build')
+    results.settings.compared = COMPARE_CLI
+  }
 
   // `body` names the answer in `bodies` the scenario expects: WireMock and Prism are checked against it.
   const scenarios = [
@@ -137,6 +146,7 @@ async function throughputCells () {
   const targets = [
     { name: 'fastify', server: baseline, key: 'mock' },
     { name: 'graph-mock', server: mock, key: 'mock' },
+    ...(compared === undefined ? [] : [{ name: 'compared', server: compared, key: 'mock' }]),
     ...(jsonServer === undefined ? [] : [{ name: 'json-server', server: jsonServer, key: 'json' }]),
     ...(wiremock === undefined ? [] : [{ name: 'wiremock', label: 'WireMock', server: wiremock, key: 'mock', warmSeconds: WIREMOCK_WARM_SECONDS }]),
     ...(prism === undefined ? [] : [{ name: 'prism', label: 'Prism', server: prism, key: 'mock' }])
@@ -160,9 +170,11 @@ async function throughputCells () {
       if (row['json-server'] !== undefined) row.vsJsonServer = row['graph-mock'].rps / row['json-server'].rps
       if (row.wiremock !== undefined) row.vsWireMock = row['graph-mock'].rps / row.wiremock.rps
       if (row.prism !== undefined) row.vsPrism = row['graph-mock'].rps / row.prism.rps
+      if (row.compared !== undefined) row.vsCompared = row['graph-mock'].rps / row.compared.rps
       results.throughput.push(row)
     }
   }
+  await stop(compared)
   await stop(prism)
   await stop(wiremock)
   await stop(jsonServer)
@@ -396,10 +408,10 @@ function report () {
         int(r.fastify.rps), fmt(r.fastify.p50), fmt(r.fastify.p99)
       ])))
     // The third-party baselines in a table of their own, measured in the same rows: × = graph-mock ÷ baseline.
-    const others = [['json-server', 'json-server', 'vsJsonServer'], ['wiremock', 'WireMock', 'vsWireMock'], ['prism', 'Prism', 'vsPrism']]
+    const others = [['compared', 'compared build', 'vsCompared'], ['json-server', 'json-server', 'vsJsonServer'], ['wiremock', 'WireMock', 'vsWireMock'], ['prism', 'Prism', 'vsPrism']]
       .filter(([key]) => results.throughput.some(r => r[key] !== undefined))
     if (others.length > 0) {
-      out.push('', 'Third-party baselines in the same rows (req/s, p99 ms; × = graph-mock ÷ baseline)')
+      out.push('', 'Other servers in the same rows (req/s, p99 ms; × = graph-mock ÷ that server)')
       out.push(table(
         ['scenario', 'conn', 'graph-mock req/s', ...others.flatMap(([, label]) => [`${label} req/s`, 'p99', '×'])],
         results.throughput.map(r => [

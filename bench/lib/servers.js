@@ -108,11 +108,11 @@ export function installPinned (prefix, spec, timeoutMs = 300_000) {
 }
 
 /** Start graph-mock as users do: the compiled CLI, a database file, lenient auth, pino at LOG_LEVEL (default info). */
-export async function startGraphMock ({ db, fixtures, logFile, env = {}, port }) {
+export async function startGraphMock ({ db, fixtures, logFile, env = {}, port, cli = CLI }) {
   const p = port ?? await freePort()
   const url = `http://127.0.0.1:${p}`
   const server = await spawnServer({
-    args: [CLI, '--port', String(p), '--db', db, ...(fixtures === undefined ? [] : ['--fixtures', fixtures])],
+    args: [cli, '--port', String(p), '--db', db, ...(fixtures === undefined ? [] : ['--fixtures', fixtures])],
     env: { GRAPH_MOCK_AUTH: 'lenient', ...env },
     readyUrl: `${url}/beta/external/industryData/outboundProvisioningFlowSets/$count`,
     readyHeaders: AUTH,
