@@ -1,6 +1,5 @@
 /** buildApp(config): the whole server as a Fastify instance. Never listens, never reads process. */
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
-import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox'
 import type { DestinationStream } from 'pino'
 import { createAuthenticator } from './auth/authenticator.js'
 import { loadIdentity, type Identity } from './auth/identity.js'
@@ -16,6 +15,7 @@ import { applyGraphHeaders, applyODataContentType, newRequestId, ODATA_JSON } fr
 import { batchRoute, DEFAULT_INNER_DEADLINE_MS } from './http/batch.js'
 import { rewriteKeySegments } from './http/key-segments.js'
 import { lazySchemaCompilers } from './http/lazy-compilers.js'
+import { boundedTypeBoxCompiler } from './http/validator-compiler.js'
 import { openApiRoute, registerOpenApi } from './http/openapi.js'
 import { VERSION } from './version.js'
 import { loadTlsMaterial, type TlsMaterial } from './http/tls.js'
@@ -99,15 +99,15 @@ export async function buildApp (config: Config, deps: AppDeps = {}): Promise<Fas
   // Domain-validated bodies (Graph entities) are read by the domain layer; everything else by TypeBox. Routes
   // share their params and query schemas (and are served under /beta and /v1.0): 105 compilations of 15 schemas
   // became 15, a compiled checker and its generated code per schema and part.
-  const validators = new WeakMap<object, Map<string, ReturnType<typeof TypeBoxValidatorCompiler>>>()
+  const validators = new WeakMap<object, Map<string, ReturnType<typeof boundedTypeBoxCompiler>>>()
   app.setValidatorCompiler(request => {
     if (request.httpPart === 'body' && (request.schema as { graphDomainValidated?: boolean }).graphDomainValidated === true) return () => true
-    const byPart = validators.get(request.schema) ?? new Map<string, ReturnType<typeof TypeBoxValidatorCompiler>>()
+    const byPart = validators.get(request.schema) ?? new Map<string, ReturnType<typeof boundedTypeBoxCompiler>>()
     validators.set(request.schema, byPart)
     const part = request.httpPart ?? ''
     let validate = byPart.get(part)
     if (validate === undefined) {
-      validate = TypeBoxValidatorCompiler(request as Parameters<typeof TypeBoxValidatorCompiler>[0])
+      validate = boundedTypeBoxCompiler(request as Parameters<typeof boundedTypeBoxCompiler>[0])
       byPart.set(part, validate)
     }
     return validate
