@@ -29,7 +29,7 @@ export function parseRaw (raw: string): { status: number, contentType: string | 
 }
 
 /** The payload of a chunked body (Node answers a request without Host itself: a chunked, empty 400). */
-function dechunk (body: string): string {
+export function dechunk (body: string): string {
   let out = ''
   let rest = body
   for (;;) {

@@ -7,31 +7,12 @@
  */
 import fc from 'fast-check'
 import net from 'node:net'
+import { dechunk } from '../raw-http.js'
 import { ADMIN_UNIT_FLOW_ID, CLASS_FLOW_ID, flowUrl, SECURITY_FLOW_ID, SET_ID, SETS, USER_FLOW_ID } from '../helpers.js'
 
 type Json = Record<string, unknown>
 export const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value)
 
-/**
- * What is wrong with an answer, or undefined: 2xx, or 4xx with exactly Graph's error envelope. The same check
- * as `problemWith` in fuzz.test.ts, kept here because importing a .test.ts file runs all of its tests too.
- */
-export function problemWith (status: number, contentType: unknown, body: string): string | undefined {
-  if (status >= 500) return `status ${status}: ${body.slice(0, 300)}`
-  if (status < 400) return status >= 200 ? undefined : `status ${status}`
-  if (typeof contentType !== 'string' || !contentType.startsWith('application/json')) return `status ${status} with content-type ${String(contentType)}`
-  let parsed: unknown
-  try { parsed = JSON.parse(body) } catch { return `status ${status} with a body that is not JSON: ${body.slice(0, 200)}` }
-  if (!isObject(parsed) || Object.keys(parsed).join() !== 'error') return `status ${status} without the error envelope: ${body.slice(0, 200)}`
-  const error = parsed.error
-  if (!isObject(error) || Object.keys(error).join() !== 'code,message,innerError') return `status ${status}: error members ${isObject(error) ? Object.keys(error).join() : typeof error}`
-  if (typeof error.code !== 'string' || typeof error.message !== 'string' || error.message === '') return `status ${status}: code or message is not a string`
-  const inner = error.innerError
-  if (!isObject(inner) || Object.keys(inner).join() !== 'date,request-id,client-request-id') return `status ${status}: innerError members ${isObject(inner) ? Object.keys(inner).join() : typeof inner}`
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/.test(String(inner.date))) return `status ${status}: innerError.date ${String(inner.date)}`
-  if (typeof inner['request-id'] !== 'string' || typeof inner['client-request-id'] !== 'string') return `status ${status}: innerError ids are not strings`
-  return undefined
-}
 
 export const BODY_LIMIT = 1024 * 1024
 export const FLOW = flowUrl(CLASS_FLOW_ID)
@@ -378,17 +359,6 @@ export function parseRaw (received: string): RawAnswer {
   const body = split === -1 ? '' : answer.slice(split + 4)
   const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(head)?.[1] ?? 0)
   const contentType = /^content-type: *(.*)$/im.exec(head)?.[1]?.trim()
-  return { status, contentType, head, body: /^transfer-encoding: *chunked/im.test(head) ? dechunk(body) : Buffer.from(body, 'latin1').toString('utf8') }
+  return { status, contentType, head, body: /^transfer-encoding: *chunked/im.test(head) ? Buffer.from(dechunk(body), 'latin1').toString('utf8') : Buffer.from(body, 'latin1').toString('utf8') }
 }
 
-function dechunk (body: string): string {
-  let out = ''
-  let rest = body
-  for (;;) {
-    const line = rest.indexOf('\r\n')
-    const size = line === -1 ? 0 : parseInt(rest.slice(0, line), 16)
-    if (!(size > 0)) return Buffer.from(out, 'latin1').toString('utf8')
-    out += rest.slice(line + 2, line + 2 + size)
-    rest = rest.slice(line + 2 + size + 2)
-  }
-}

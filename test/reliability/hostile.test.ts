@@ -12,11 +12,12 @@
  */
 import t, { type Test } from 'tap'
 import fc from 'fast-check'
+import { problemWith } from '../envelope-check.js'
 import { TIMESTAMP_7 } from '../helpers.js'
 import { AUTH, JSON_AUTH, SETS, startChild, tempDatabase, type Child } from './child.js'
 import {
   batchOfSpellings, BODY_LIMIT, clip, clockOp, deepJson, deepSpec, describeDeep, describeWide, EDM_MAX, EDM_MIN, expectValue, faultRule,
-  FLOW, globPattern, globSpec, inner, isContinue, isObject, journalQuery, parseRaw, PLACES, problemWith, queryString, querySpec, sendRaw,
+  FLOW, globPattern, globSpec, inner, isContinue, isObject, journalQuery, parseRaw, PLACES, queryString, querySpec, sendRaw,
   SET, spelling, TENANTS, throttleBody, VALID_FLOW_PATCH, wideJson, wideSpec
 } from './hostile-arbitraries.js'
 
