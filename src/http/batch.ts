@@ -1,5 +1,5 @@
 /**
- * JSON batching (`POST /{version}/$batch`, SPEC §4): up to 20 requests, `dependsOn` ordering, 424 for
+ * JSON batching (`POST /{version}/$batch`, https://learn.microsoft.com/graph/json-batching): up to 20 requests, `dependsOn` ordering, 424 for
  * dependants of a failure. Each inner request is dispatched through this same app (app.inject), so it is
  * authenticated, validated, journaled, throttled and faulted exactly like a direct one.
  */

@@ -1,5 +1,5 @@
 /**
- * HTTPS material (`--tls`, SPEC §9): a given certificate and key, or a self-signed certificate for localhost,
+ * HTTPS material (`--tls`): a given certificate and key, or a self-signed certificate for localhost,
  * 127.0.0.1 and ::1 generated at start; optionally written out so clients can trust it (NODE_EXTRA_CA_CERTS).
  */
 import { createSecureContext } from 'node:tls'

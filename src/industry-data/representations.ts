@@ -1,4 +1,4 @@
-/** The JSON Graph answers with for each entity (SPEC §4). */
+/** The JSON Graph answers with for each entity. */
 import type { Json } from '../store/rows.js'
 import { contexts } from '../odata/context.js'
 import { presentValue, type PresentOptions } from './domain/present.js'

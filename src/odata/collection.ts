@@ -1,5 +1,5 @@
 /**
- * Collection reads (SPEC §4): $filter, $orderby, $count, $top and keyset $skiptoken paging over a
+ * Collection reads: $filter, $orderby, $count, $top and keyset $skiptoken paging over a
  * collection's rows, and the absolute @odata.nextLink. Rows are filtered and sorted on their columns;
  * only the page is parsed and presented.
  */

@@ -1,5 +1,5 @@
 /**
- * $filter for collection reads (SPEC §4): a lexer and recursive-descent parser for the supported OData
+ * $filter for collection reads: a lexer and recursive-descent parser for the supported OData
  * subset, then `compileFilter` checks the AST against the collection's field table and turns it into a
  * predicate over entity JSON. Anything outside the subset is a 400 naming what is not supported and where.
  * Positions in messages are 0-based offsets into the $filter text, as Graph's OData parser reports them.

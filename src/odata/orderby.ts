@@ -1,5 +1,5 @@
 /**
- * $orderby for collection reads (SPEC §4): which properties, which direction, and the comparator and
+ * $orderby for collection reads: which properties, which direction, and the comparator and
  * sort keys keyset paging needs. Null sorts first ascending (OData: null is less than any value).
  * https://learn.microsoft.com/graph/query-parameters#orderby-parameter
  */

@@ -1,5 +1,5 @@
 /**
- * Paging for collection reads (SPEC §4): $top, $count, and keyset pagination behind an opaque $skiptoken.
+ * Paging for collection reads: $top, $count, and keyset pagination behind an opaque $skiptoken.
  * A token holds the sort key of the last item answered (never an offset), so following nextLinks visits
  * every item exactly once even while items are inserted or deleted, and a fingerprint of the query so a
  * token cannot be replayed against a different $filter or $orderby.

@@ -1,4 +1,4 @@
-/** What a create or update body may say about a flow or a flow set (SPEC §3), as pure functions. */
+/** What a create or update body may say about a flow or a flow set, as pure functions. */
 import type { TObject } from '@sinclair/typebox'
 import { badRequest } from '../../errors/graph-errors.js'
 import { FLOW_TYPES, isFlowTypeName, OutboundProvisioningFlowSet, type FlowTypeName } from '../schemas/entities.js'

@@ -1,4 +1,4 @@
-/** The provisioningFlows collection of a set: create, list, $count (SPEC §2). */
+/** The provisioningFlows collection of a set: create, list, $count. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { sendCount } from '../../http/text.js'
 import { collectionBody, countCollection, pageCollection } from '../../odata/collection.js'

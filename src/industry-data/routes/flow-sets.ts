@@ -1,4 +1,4 @@
-/** Routes of one outbound provisioning flow set and flow-set creation (SPEC §2). */
+/** Routes of one outbound provisioning flow set and flow-set creation. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { sendNoContent, sendPatchResult } from '../../http/replies.js'
 import { sendCount } from '../../http/text.js'

@@ -1,4 +1,4 @@
-/** Routes of one provisioning flow: GET, PATCH, DELETE and the reset action (SPEC §2). */
+/** Routes of one provisioning flow: GET, PATCH, DELETE and the reset action. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Config } from '../../config.js'
 import { sendNoContent, sendPatchResult } from '../../http/replies.js'

@@ -1,4 +1,4 @@
-/** Complex types of the outbound provisioning flows (SPEC §1); nullability as Graph's beta CSDL declares it. */
+/** Complex types of the outbound provisioning flows (Graph's beta CSDL); nullability as Graph's beta CSDL declares it. */
 import { Type, type Static } from '@sinclair/typebox'
 import { abstractOf, GraphBoolean, graphObject, GraphString, nullable } from './graph-type.js'
 import { AdditionalClassGroupAttributes, AdditionalUserAttributes, FilterOptions, StudentAgeGroup } from './enums.js'

@@ -1,4 +1,4 @@
-/** Entity types: the four provisioning flows, the flow set and role groups (SPEC §1). */
+/** Entity types: the four provisioning flows, the flow set and role groups (Graph's beta CSDL). */
 import { Type, type Static, type TObject, type TProperties } from '@sinclair/typebox'
 import { DateTimeOffset, GraphBoolean, graphObject, GraphString, nullable } from './graph-type.js'
 import { ReadinessStatus } from './enums.js'
