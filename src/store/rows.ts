@@ -12,7 +12,8 @@ export function flowRow (tenant: string, setId: string, type: FlowTypeName, valu
     set_id: setId,
     id: String(value.id),
     type,
-    readiness: String(value.readinessStatus),
+    // The CSDL lets readinessStatus be null; the column keeps '' for it.
+    readiness: typeof value.readinessStatus === 'string' ? value.readinessStatus : '',
     created: String(value.createdDateTime),
     modified: String(value.lastModifiedDateTime),
     body: JSON.stringify(value)

@@ -60,7 +60,7 @@ function completeValue (schema: TSchema, value: unknown): unknown {
   if (kind.kind === 'array') {
     if (!Array.isArray(value)) return []
     const items = unwrapNullable(kind.items)
-    return isStructured(items) ? value.map(item => completeValue(items, item)) : value
+    return isStructured(items) ? value.map(item => item === null ? null : completeValue(items, item)) : value
   }
   if (value === undefined || value === null) return defaultOf(schema)
   if (kind.kind === 'object' && isObject(value)) return complete(inner, value)
@@ -73,12 +73,13 @@ function completeValue (schema: TSchema, value: unknown): unknown {
 
 /**
  * What an absent property holds: null where the CSDL allows it; otherwise the type's default
- * (false, or a complex value of defaults), as Graph's service fills non-nullable values.
+ * (false, 0, or a complex value of defaults), as Graph's service fills non-nullable values.
  */
 function defaultOf (schema: TSchema): unknown {
   const kind = kindOf(schema)
   if (kind.kind === 'nullable') return null
   if (kind.kind === 'boolean') return false
+  if (kind.kind === 'integer') return 0
   if (kind.kind === 'object') return complete(schema, {})
   return null
 }

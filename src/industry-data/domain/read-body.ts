@@ -81,6 +81,12 @@ export function readValue (schema: TSchema, value: unknown, path: JsonPath, cont
       if (value === null) throw invalid(path, 'null is not allowed; the property is not nullable.')
       if (typeof value !== 'boolean') throw invalid(path, `Cannot convert the literal '${literal(value)}' to the expected type 'Edm.Boolean'.`)
       return value
+    case 'integer':
+      if (value === null) throw invalid(path, 'null is not allowed; the property is not nullable.')
+      if (typeof value !== 'number' || !Number.isInteger(value) || value < kind.minimum || value > kind.maximum) {
+        throw invalid(path, `Cannot convert the literal '${literal(value)}' to the expected type '${kind.edm}'.`)
+      }
+      return value
   }
 }
 
@@ -163,6 +169,11 @@ function readObject (schema: TSchema, value: unknown, path: JsonPath, context: R
     const propertySchema = kind.properties[canonical]
     if (propertySchema === undefined) throw unknownPropertyAt(key, kind.type, path)
     out[canonical] = readValue(propertySchema, raw, [...path, canonical], context)
+  }
+  for (const navigation of kind.requiredBindings) {
+    if (out[`${navigation}@odata.bind`] === undefined) {
+      throw invalid([...path, navigation], `the navigation property '${navigation}' is not nullable; bind one with '${navigation}@odata.bind'.`)
+    }
   }
   return out
 }

@@ -1,17 +1,26 @@
-/** Complex types of the outbound provisioning flows (Graph's beta CSDL); nullability as Graph's beta CSDL declares it. */
+/**
+ * Complex types of the outbound provisioning flows, declared as Graph's beta CSDL declares them
+ * (metadata/industryData.beta.csdl.xml): base types, abstract types, nullability. In a collection, Nullable
+ * describes its items; a collection itself is never null. test/unit/csdl-drift.test.ts holds every
+ * declaration here to the CSDL.
+ */
 import { Type, type Static } from '@sinclair/typebox'
-import { abstractOf, GraphBoolean, graphObject, GraphString, nullable } from './graph-type.js'
+import { abstractOf, derivedObject, GraphBoolean, graphObject, GraphString, NAMESPACE, nullable } from './graph-type.js'
 import { AdditionalClassGroupAttributes, AdditionalUserAttributes, FilterOptions, StudentAgeGroup } from './enums.js'
 
 const opt = Type.Optional
 
-export const SectionRoleReferenceValue = graphObject('sectionRoleReferenceValue', {
+/** referenceValue is abstract: a code, and the referenceDefinition it stands for. */
+export const ReferenceValue = graphObject('referenceValue', {
   code: opt(nullable(GraphString))
-})
+}, { graphAbstractType: true, graphNavigation: { value: { type: `${NAMESPACE}.referenceDefinition`, nullable: false } } })
+
+export const SectionRoleReferenceValue = derivedObject(ReferenceValue, 'sectionRoleReferenceValue', {})
+export const RoleReferenceValue = derivedObject(ReferenceValue, 'roleReferenceValue', {})
 
 export const EnrollmentMappings = graphObject('enrollmentMappings', {
-  memberEnrollmentMappings: opt(Type.Array(SectionRoleReferenceValue)),
-  ownerEnrollmentMappings: opt(Type.Array(SectionRoleReferenceValue))
+  memberEnrollmentMappings: opt(Type.Array(nullable(SectionRoleReferenceValue))),
+  ownerEnrollmentMappings: opt(Type.Array(nullable(SectionRoleReferenceValue)))
 })
 
 export const AdditionalClassGroupOptions = graphObject('additionalClassGroupOptions', {
@@ -20,7 +29,7 @@ export const AdditionalClassGroupOptions = graphObject('additionalClassGroupOpti
 })
 
 export const ClassGroupConfiguration = graphObject('classGroupConfiguration', {
-  additionalAttributes: opt(Type.Array(AdditionalClassGroupAttributes)),
+  additionalAttributes: opt(Type.Array(nullable(AdditionalClassGroupAttributes))),
   additionalOptions: opt(AdditionalClassGroupOptions),
   enrollmentMappings: opt(EnrollmentMappings)
 })
@@ -35,7 +44,9 @@ export const AdminUnitCreationOptions = graphObject('adminUnitCreationOptions', 
   createBasedOnOrgPlusRoleGroup: opt(GraphBoolean)
 })
 
-export const SimplePasswordSettings = graphObject('simplePasswordSettings', {
+export const PasswordSettingsType = graphObject('passwordSettings', {}, { graphAbstractType: true })
+
+export const SimplePasswordSettings = derivedObject(PasswordSettingsType, 'simplePasswordSettings', {
   password: opt(Type.String({ graphEdm: 'Edm.String', graphSecret: true }))
 }, { graphDerived: true })
 
@@ -44,11 +55,14 @@ export const PasswordSettings = abstractOf('passwordSettings', [SimplePasswordSe
 
 export const UserConfiguration = graphObject('userConfiguration', {
   defaultPasswordSettings: opt(nullable(PasswordSettings)),
-  licenseSkus: opt(Type.Array(GraphString))
-}, { graphBindings: { roleGroup: 'roleGroups' } })
+  licenseSkus: opt(Type.Array(nullable(GraphString)))
+}, {
+  graphBindings: { roleGroup: 'roleGroups' },
+  graphNavigation: { roleGroup: { type: `${NAMESPACE}.roleGroup`, containsTarget: true, nullable: false } }
+})
 
 export const UserCreationOptions = graphObject('userCreationOptions', {
-  configurations: opt(Type.Array(UserConfiguration))
+  configurations: opt(Type.Array(nullable(UserConfiguration)))
 })
 
 export const AdditionalUserOptions = graphObject('additionalUserOptions', {
@@ -58,11 +72,13 @@ export const AdditionalUserOptions = graphObject('additionalUserOptions', {
 })
 
 export const UserManagementOptions = graphObject('userManagementOptions', {
-  additionalAttributes: opt(Type.Array(AdditionalUserAttributes)),
+  additionalAttributes: opt(Type.Array(nullable(AdditionalUserAttributes))),
   additionalOptions: opt(AdditionalUserOptions)
 })
 
-export const BasicFilter = graphObject('basicFilter', {
+export const FilterType = graphObject('filter', {}, { graphAbstractType: true })
+
+export const BasicFilter = derivedObject(FilterType, 'basicFilter', {
   attribute: opt(FilterOptions),
   in: opt(Type.Array(GraphString))
 }, { graphDerived: true })

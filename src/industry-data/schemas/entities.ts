@@ -1,54 +1,59 @@
-/** Entity types: the four provisioning flows, the flow set and role groups (Graph's beta CSDL). */
-import { Type, type Static, type TObject, type TProperties } from '@sinclair/typebox'
-import { DateTimeOffset, GraphBoolean, graphObject, GraphString, nullable } from './graph-type.js'
+/** Entity types: the four provisioning flows, the flow set and role groups, as Graph's beta CSDL declares them. */
+import { Type, type Static, type TObject } from '@sinclair/typebox'
+import { DateTimeOffset, derivedObject, entityType, GraphBoolean, GraphInt32, GraphString, NAMESPACE, nullable } from './graph-type.js'
 import { ReadinessStatus } from './enums.js'
 import {
-  AdminUnitCreationOptions, ClassGroupConfiguration, Filter, SecurityGroupCreationOptions,
+  AdminUnitCreationOptions, ClassGroupConfiguration, Filter, RoleReferenceValue, SecurityGroupCreationOptions,
   UserCreationOptions, UserManagementOptions
 } from './complex-types.js'
 
 const opt = Type.Optional
 
-/** Properties of the abstract provisioningFlow (and entity's id). */
-const provisioningFlowProperties = {
-  id: opt(GraphString),
-  createdDateTime: opt(DateTimeOffset),
-  lastModifiedDateTime: opt(DateTimeOffset),
-  readinessStatus: opt(ReadinessStatus)
-}
+/** provisioningFlow is abstract; the CSDL declares all three of its own properties nullable. */
+export const ProvisioningFlow = entityType('provisioningFlow', {
+  createdDateTime: opt(nullable(DateTimeOffset)),
+  lastModifiedDateTime: opt(nullable(DateTimeOffset)),
+  readinessStatus: opt(nullable(ReadinessStatus))
+}, { graphAbstractType: true })
 
-function flowType<P extends TProperties> (name: string, own: P): TObject<typeof provisioningFlowProperties & P> {
-  return graphObject(name, { ...provisioningFlowProperties, ...own })
-}
-
-export const ClassGroupProvisioningFlow = flowType('classGroupProvisioningFlow', {
+export const ClassGroupProvisioningFlow = derivedObject(ProvisioningFlow, 'classGroupProvisioningFlow', {
   configuration: opt(ClassGroupConfiguration)
 })
-export const SecurityGroupProvisioningFlow = flowType('securityGroupProvisioningFlow', {
+export const SecurityGroupProvisioningFlow = derivedObject(ProvisioningFlow, 'securityGroupProvisioningFlow', {
   creationOptions: opt(SecurityGroupCreationOptions)
 })
-export const AdministrativeUnitProvisioningFlow = flowType('administrativeUnitProvisioningFlow', {
+export const AdministrativeUnitProvisioningFlow = derivedObject(ProvisioningFlow, 'administrativeUnitProvisioningFlow', {
   creationOptions: opt(AdminUnitCreationOptions)
 })
-export const UserProvisioningFlow = flowType('userProvisioningFlow', {
+export const UserProvisioningFlow = derivedObject(ProvisioningFlow, 'userProvisioningFlow', {
   createUnmatchedUsers: opt(nullable(GraphBoolean)),
   creationOptions: opt(nullable(UserCreationOptions)),
   managementOptions: opt(UserManagementOptions)
 })
 
-export const OutboundProvisioningFlowSet = graphObject('outboundProvisioningFlowSet', {
-  id: opt(GraphString),
-  createdDateTime: opt(DateTimeOffset),
-  lastModifiedDateTime: opt(DateTimeOffset),
+export const OutboundProvisioningFlowSet = entityType('outboundProvisioningFlowSet', {
+  // In the order Graph's docs answer them.
+  createdDateTime: opt(nullable(DateTimeOffset)),
+  lastModifiedDateTime: opt(nullable(DateTimeOffset)),
   displayName: opt(GraphString),
   filter: opt(nullable(Filter))
-})
+}, { graphNavigation: { provisioningFlows: { type: `${NAMESPACE}.provisioningFlow`, collection: true, containsTarget: true, nullable: true } } })
 
-export const RoleReferenceValue = graphObject('roleReferenceValue', { code: opt(nullable(GraphString)) })
-export const RoleGroup = graphObject('roleGroup', {
-  id: opt(GraphString),
+export const RoleGroup = entityType('roleGroup', {
   displayName: opt(GraphString),
   roles: opt(Type.Array(RoleReferenceValue))
+})
+
+/** What a referenceValue's `value` navigates to. */
+export const ReferenceDefinition = entityType('referenceDefinition', {
+  code: opt(GraphString),
+  createdDateTime: opt(DateTimeOffset),
+  displayName: opt(nullable(GraphString)),
+  isDisabled: opt(GraphBoolean),
+  lastModifiedDateTime: opt(DateTimeOffset),
+  referenceType: opt(GraphString),
+  sortIndex: opt(GraphInt32),
+  source: opt(GraphString)
 })
 
 /** The concrete flow types, keyed by their short name, with what an update must carry (Graph update pages). */

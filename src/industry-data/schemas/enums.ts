@@ -1,4 +1,4 @@
-/** Enums of microsoft.graph.industryData used by outbound provisioning, members in declaration order. */
+/** Enums of microsoft.graph.industryData used by outbound provisioning, members in the CSDL's order and values. */
 import { graphEnum } from './graph-type.js'
 
 export const ReadinessStatus = graphEnum('readinessStatus', ['notReady', 'ready', 'failed', 'disabled', 'expired', 'unknownFutureValue'])
@@ -7,5 +7,5 @@ export const AdditionalClassGroupAttributes = graphEnum('additionalClassGroupAtt
   'academicSessionTitle', 'academicSessionExternalId', 'classCode', 'unknownFutureValue'
 ])
 export const AdditionalUserAttributes = graphEnum('additionalUserAttributes', ['userGradeLevel', 'userNumber', 'unknownFutureValue'])
-export const FilterOptions = graphEnum('filterOptions', ['orgExternalId', 'unknownFutureValue'])
+export const FilterOptions = graphEnum('filterOptions', ['orgExternalId', 'unknownFutureValue'], 1)
 export const StudentAgeGroup = graphEnum('studentAgeGroup', ['minor', 'notAdult', 'adult', 'unknownFutureValue'])

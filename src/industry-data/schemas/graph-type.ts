@@ -2,16 +2,32 @@
  * Builders for Graph's type system on top of TypeBox. The extra keywords (`graphType`, `graphEnum`, …)
  * are what the domain walkers read to validate, merge and present values; everything else is plain JSON Schema.
  */
-import { Type, type TLiteral, type TNull, type TObject, type TProperties, type TSchema, type TUnion, type ObjectOptions } from '@sinclair/typebox'
+import { Type, type TLiteral, type TNull, type TObject, type TOptional, type TProperties, type TSchema, type TString, type TUnion, type ObjectOptions } from '@sinclair/typebox'
 
 export const NAMESPACE = 'microsoft.graph.industryData'
 export const SENTINEL = 'unknownFutureValue'
+
+/** A navigation property as the CSDL declares it (`Type` is qualified; collections say so). */
+export interface NavigationDeclaration {
+  readonly type: string
+  readonly collection?: boolean
+  readonly containsTarget?: boolean
+  readonly nullable: boolean
+}
 
 export interface GraphObjectOptions extends ObjectOptions {
   /** Derived types of an abstract base keep `@odata.type` in answers (basicFilter, simplePasswordSettings). */
   graphDerived?: boolean
   /** Navigation properties set with `name@odata.bind`, mapped to the role-group collection they point into. */
   graphBindings?: Readonly<Record<string, 'roleGroups'>>
+  /** The CSDL declaration's BaseType, qualified (`graph.entity`, `microsoft.graph.industryData.provisioningFlow`). */
+  graphBase?: string
+  /** Abstract="true" in the CSDL: never an instance of its own. */
+  graphAbstractType?: boolean
+  /** An EntityType rather than a ComplexType. */
+  graphEntity?: boolean
+  /** Navigation properties, declared and inherited. */
+  graphNavigation?: Readonly<Record<string, NavigationDeclaration>>
 }
 
 /** A complex or entity type of the industryData namespace. */
@@ -19,12 +35,39 @@ export function graphObject<P extends TProperties> (name: string, properties: P,
   return Type.Object(properties, { ...options, graphType: name, additionalProperties: false, $comment: `${NAMESPACE}.${name}` })
 }
 
+/** The options of `base` that a derived type inherits: entity-ness and navigation properties. */
+function inherited (base: TSchema): GraphObjectOptions {
+  return {
+    ...(base.graphEntity === true ? { graphEntity: true } : {}),
+    ...(base.graphNavigation === undefined ? {} : { graphNavigation: base.graphNavigation as Record<string, NavigationDeclaration> })
+  }
+}
+
+/** A type whose CSDL declaration names `base` as its BaseType: the base's properties, then its own. */
+export function derivedObject<B extends TProperties, P extends TProperties> (base: TObject<B>, name: string, own: P, options: GraphObjectOptions = {}): TObject<B & P> {
+  const navigation = { ...(base.graphNavigation as Record<string, NavigationDeclaration> | undefined), ...options.graphNavigation }
+  return graphObject(name, { ...base.properties, ...own }, {
+    ...inherited(base),
+    ...options,
+    ...(Object.keys(navigation).length === 0 ? {} : { graphNavigation: navigation }),
+    graphBase: `${NAMESPACE}.${String(base.graphType)}`
+  }) as TObject<B & P>
+}
+
+/** An entity type deriving from graph.entity: its key `id` first. */
+export function entityType<P extends TProperties> (name: string, properties: P, options: GraphObjectOptions = {}): TObject<{ id: TOptional<TString> } & P> {
+  return graphObject(name, { id: Type.Optional(GraphString), ...properties }, { ...options, graphEntity: true, graphBase: 'graph.entity' })
+}
+
 type LiteralsOf<M extends readonly string[]> = { [K in keyof M]: TLiteral<M[K]> }
 
-/** An evolvable Graph enum; members after `unknownFutureValue` are only shown to clients that opt in. */
-export function graphEnum<const M extends readonly string[]> (name: string, members: M): TUnion<[...LiteralsOf<M>]> {
+/**
+ * An evolvable Graph enum; members after `unknownFutureValue` are only shown to clients that opt in. Members
+ * take the CSDL's values, counting up from `firstValue`.
+ */
+export function graphEnum<const M extends readonly string[]> (name: string, members: M, firstValue = 0): TUnion<[...LiteralsOf<M>]> {
   const literals = members.map(member => Type.Literal(member))
-  return Type.Union(literals, { graphEnum: name, $comment: `${NAMESPACE}.${name}` }) as unknown as TUnion<[...LiteralsOf<M>]>
+  return Type.Union(literals, { graphEnum: name, graphEnumFirstValue: firstValue, $comment: `${NAMESPACE}.${name}` }) as unknown as TUnion<[...LiteralsOf<M>]>
 }
 
 /** A property that accepts and stores `null`. */
@@ -42,3 +85,4 @@ export function abstractOf<T extends TObject[]> (name: string, derived: [...T]):
 export const DateTimeOffset = Type.String({ format: 'date-time', graphEdm: 'Edm.DateTimeOffset' })
 export const GraphString = Type.String({ graphEdm: 'Edm.String' })
 export const GraphBoolean = Type.Boolean({ graphEdm: 'Edm.Boolean' })
+export const GraphInt32 = Type.Integer({ minimum: -2147483648, maximum: 2147483647, graphEdm: 'Edm.Int32' })
