@@ -1,4 +1,4 @@
-/** The auth mode of the server, applied to every Graph request (README: Authentication and tenants). */
+/** The auth mode of the server, applied to every Graph request (docs/auth-and-tenants.md). */
 import type { FastifyRequest } from 'fastify'
 import type { Clock } from '../clock.js'
 import type { Config } from '../config.js'

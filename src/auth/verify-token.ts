@@ -1,5 +1,5 @@
 /**
- * Strict mode's token check (README: Authentication and tenants): a JWT whose signature verifies (HS256 secret, configured public keys, or
+ * Strict mode's token check (docs/auth-and-tenants.md): a JWT whose signature verifies (HS256 secret, configured public keys, or
  * the server's own key), within exp/nbf by server time, for Graph's audience. Messages follow Graph's 401s.
  */
 import type { JWTPayload, ProtectedHeaderParameters } from 'jose'

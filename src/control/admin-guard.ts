@@ -1,5 +1,5 @@
 /**
- * The control plane's guard (README: The control plane): with `GRAPH_MOCK_ADMIN_TOKEN` set, `/_mock/*` other than health and
+ * The control plane's guard (docs/control-plane.md): with `GRAPH_MOCK_ADMIN_TOKEN` set, `/_mock/*` other than health and
  * ready needs header `x-mock-admin-token`. Use it as an `onRequest` hook inside each guarded plugin:
  *
  *   app.addHook('onRequest', adminGuard(options.adminToken))

@@ -1,4 +1,4 @@
-/** The /_mock control plane for tests (README: The control plane): reset, seed, state, journal, faults, throttle, clock. */
+/** The /_mock control plane for tests (docs/control-plane.md): reset, seed, state, journal, faults, throttle, clock. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import { DEFAULT_TENANT, isTenantId } from '../auth/authenticate.js'
@@ -94,7 +94,7 @@ export const controlRoutes: FastifyPluginAsyncTypebox<ControlOptions> = async (a
     return { reset: tenant === undefined ? 'all tenants' : tenantOf(tenant) }
   })
 
-  app.post('/seed', { schema: { querystring: SeedQuery, body: Type.Unknown({ description: 'A fixture document (README: Fixtures)' }) } }, async (request) =>
+  app.post('/seed', { schema: { querystring: SeedQuery, body: Type.Unknown({ description: 'A fixture document (docs/fixtures.md)' }) } }, async (request) =>
     seedState(p, tenantOf(request.query.tenant), request.body, request.query.replace === 'true'))
 
   app.get('/state', { schema: { querystring: TenantQuery } }, async (request) => exportState(p, tenantOf(request.query.tenant)))

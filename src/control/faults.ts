@@ -1,4 +1,4 @@
-/** Fault rules (README: The control plane): match requests by method, path pattern and tenant; answer an error or add a delay. */
+/** Fault rules (docs/control-plane.md): match requests by method, path pattern and tenant; answer an error or add a delay. */
 import { Type, type Static } from '@sinclair/typebox'
 import { TENANT_ID_PATTERN } from '../auth/authenticate.js'
 import { GraphError } from '../errors/graph-error.js'

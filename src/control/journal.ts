@@ -1,4 +1,4 @@
-/** The request journal: a bounded ring of what clients sent and what the mock answered (README: The control plane). */
+/** The request journal: a bounded ring of what clients sent and what the mock answered (docs/control-plane.md). */
 import { EventEmitter } from 'node:events'
 import { jsonTextTooDeep } from '../http/json-depth.js'
 import { pathMatcher } from './path-pattern.js'

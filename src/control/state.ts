@@ -1,4 +1,4 @@
-/** Reset, seed and export of tenant state (README: The control plane): the fixture document format in and out. */
+/** Reset, seed and export of tenant state (docs/control-plane.md): the fixture document format in and out. */
 import { GraphError } from '../errors/graph-error.js'
 import { badRequest, conflict, tooDeep } from '../errors/graph-errors.js'
 import { MAX_JSON_DEPTH, valueTooDeep } from '../http/json-depth.js'

@@ -1,4 +1,4 @@
-/** Throttling (README: The control plane): a token bucket per tenant answering 429 + Retry-After, and who retried too early. */
+/** Throttling (docs/control-plane.md): a token bucket per tenant answering 429 + Retry-After, and who retried too early. */
 import { createHash } from 'node:crypto'
 import { Type, type Static } from '@sinclair/typebox'
 import { TENANT_ID_PATTERN } from '../auth/authenticate.js'

@@ -1,5 +1,5 @@
 /**
- * Test tokens (README: Authentication and tenants): `POST /_mock/token` mints a JWT signed with the server's key, answered like the
+ * Test tokens (docs/auth-and-tenants.md): `POST /_mock/token` mints a JWT signed with the server's key, answered like the
  * Microsoft identity platform's token endpoint; `GET /_mock/token/key` publishes the public key as a JWKS.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'

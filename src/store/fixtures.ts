@@ -1,5 +1,5 @@
 /**
- * Fixture documents (README: Fixtures): Graph-shaped JSON validated exactly like API writes, prepared once
+ * Fixture documents (docs/fixtures.md): Graph-shaped JSON validated exactly like API writes, prepared once
  * (ids and timestamps filled in) and copied into each tenant that needs them.
  */
 import { readdirSync, readFileSync } from 'node:fs'

@@ -30,7 +30,7 @@ t.test('graph-client v3: every operation, errors as its GraphError', async t => 
   t.equal(String(count), '2', '$count as text')
 
   // graph-client v3 treats only https:// URLs as absolute, so over http a nextLink is followed by its path
-  // (README, Troubleshooting); with --tls, PageIterator follows it as it is.
+  // (docs/troubleshooting.md); with --tls, PageIterator follows it as it is.
   const seen: string[] = []
   let page = await client.api(FLOWS).top(1).get() as Json
   for (let i = 0; i < 10; i++) {

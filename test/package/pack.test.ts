@@ -107,7 +107,7 @@ t.test('npm pack, install into an empty project, npx graph-mock', async t => {
     name: 'graph-mock-consumer',
     private: true,
     type: 'module',
-    // What a consumer adds (or `npm install-scripts approve better-sqlite3`): see the README's troubleshooting.
+    // What a consumer adds (or `npm install-scripts approve better-sqlite3`): see docs/docker.md, Installing.
     allowScripts: { 'better-sqlite3': true },
     overrides: { 'better-sqlite3': sqlite.version }
   }, null, 2))

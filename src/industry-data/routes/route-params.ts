@@ -11,7 +11,7 @@ export const ODataQuery = Type.Record(Type.String(), Type.Union([Type.String(), 
 /** How ODataQuery is documented in OpenAPI: the options by name (each route says which it supports). */
 export const ODataQueryDoc = Type.Object({
   $select: Type.Optional(Type.String({ description: 'Comma-separated properties.' })),
-  $filter: Type.Optional(Type.String({ description: 'The supported $filter subset (see README).' })),
+  $filter: Type.Optional(Type.String({ description: 'The supported $filter subset (see docs/graph-api.md).' })),
   $orderby: Type.Optional(Type.String()),
   $top: Type.Optional(Type.String({ pattern: '^[0-9]+$' })),
   $skiptoken: Type.Optional(Type.String({ description: 'Opaque; from @odata.nextLink.' })),
