@@ -6,7 +6,8 @@ import { qualified } from '../industry-data/domain/schema-walk.js'
 import { formatJsonPath, InvalidBodyError } from '../industry-data/domain/read-body.js'
 import type { Provisioning } from '../industry-data/provisioning.js'
 import { prepareFixtureDocument, type PreparedFixtures } from '../store/fixtures.js'
-import { parseBody, type Json } from '../store/rows.js'
+import type { Json } from '../json.js'
+import { parseBody } from '../store/rows.js'
 
 export interface SeedResult { tenant: string, replaced: boolean, outboundProvisioningFlowSets: number, provisioningFlows: number, roleGroups: number }
 

@@ -3,13 +3,14 @@ import type { Clock } from '../clock.js'
 import type { IdSource } from '../ids.js'
 import { conflict, itemNotFound } from '../errors/graph-errors.js'
 import type { Store } from '../store/store.js'
-import { flowRow, flowSetRow, parseBody, type Json } from '../store/rows.js'
+import { flowRow, flowSetRow, parseBody } from '../store/rows.js'
 import { readFlowCreate, readFlowPatch, readFlowSetCreate, readFlowSetPatch } from './domain/flow-input.js'
 import { complete, mergePatch } from './domain/merge-patch.js'
 import { InvalidBodyError, type ReadContext } from './domain/read-body.js'
 import { roleGroupIdOf, roleGroupReference } from './domain/references.js'
 import { canonicalEnrollmentCodes, knownRoleCodes } from './domain/role-codes.js'
 import { FLOW_TYPES, isFlowTypeName, OutboundProvisioningFlowSet, type FlowTypeName } from './schemas/entities.js'
+import { isJsonObject, type Json } from '../json.js'
 
 export interface Provisioning {
   store: Store
@@ -76,11 +77,9 @@ export function oldestClassGroupFlow (p: Provisioning, tenant: string): StoredFl
 function withCanonicalCodes (p: Provisioning, tenant: string, value: Json): Json {
   const configuration = value.configuration
   // Only enrollment mappings carry codes: other writes need no role groups at all.
-  if (!isObject(configuration) || !isObject(configuration.enrollmentMappings)) return value
+  if (!isJsonObject(configuration) || !isJsonObject(configuration.enrollmentMappings)) return value
   return { ...value, configuration: canonicalEnrollmentCodes(configuration, roleCodes(p, tenant)) }
 }
-
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /**
  * The tenant's known role codes, parsed again only when its role-group rows differ from the last call's (they

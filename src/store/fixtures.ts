@@ -12,7 +12,7 @@ import { complete } from '../industry-data/domain/merge-patch.js'
 import { formatJsonPath, InvalidBodyError, readValue, type JsonPath, type ReadContext } from '../industry-data/domain/read-body.js'
 import { roleGroupIdOf, roleGroupReference } from '../industry-data/domain/references.js'
 import { FLOW_TYPES, OutboundProvisioningFlowSet, RoleGroup, type FlowTypeName } from '../industry-data/schemas/entities.js'
-import type { Json } from './rows.js'
+import { isJsonObject, type Json } from '../json.js'
 
 export interface PreparedFlow { type: FlowTypeName, value: Json }
 export interface PreparedFlowSet { value: Json, flows: PreparedFlow[] }
@@ -33,8 +33,6 @@ export interface FixtureDeps {
   existingRoleGroup?: (id: string) => string | undefined
 }
 
-const isPlainObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value)
-
 function takeArray (doc: Json, name: string, path: JsonPath): unknown[] {
   const value = doc[name]
   if (value === undefined) return []
@@ -44,7 +42,7 @@ function takeArray (doc: Json, name: string, path: JsonPath): unknown[] {
 
 /** Validate and complete one fixture document; throws InvalidBodyError carrying the JSON path. */
 export function prepareFixtureDocument (doc: unknown, deps: FixtureDeps): PreparedFixtures {
-  if (!isPlainObject(doc)) throw new InvalidBodyError('A fixture document must be a JSON object.', [])
+  if (!isJsonObject(doc)) throw new InvalidBodyError('A fixture document must be a JSON object.', [])
   for (const key of Object.keys(doc)) {
     if (key !== 'outboundProvisioningFlowSets' && key !== 'roleGroups' && !key.startsWith('$')) {
       throw new InvalidBodyError(`Unknown top-level key '${key}'; a fixture document holds 'outboundProvisioningFlowSets' and 'roleGroups'.`, [key])
@@ -76,7 +74,7 @@ export function prepareFixtureDocument (doc: unknown, deps: FixtureDeps): Prepar
 
   const flowSets = takeArray(doc, 'outboundProvisioningFlowSets', []).map((raw, i): PreparedFlowSet => {
     const path: JsonPath = ['outboundProvisioningFlowSets', i]
-    if (!isPlainObject(raw)) throw new InvalidBodyError('A flow set must be a JSON object.', path)
+    if (!isJsonObject(raw)) throw new InvalidBodyError('A flow set must be a JSON object.', path)
     const { provisioningFlows, ...setBody } = raw
     const set = stamp(readFlowSetCreate(setBody, context, path, true), deps, path, claim)
     const flowList = provisioningFlows === undefined ? [] : provisioningFlows

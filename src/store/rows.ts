@@ -3,8 +3,7 @@ import type { FlowTypeName } from '../industry-data/schemas/entities.js'
 import type { FlowRow } from './flow-repository.js'
 import type { FlowSetRow } from './flow-set-repository.js'
 import type { RoleGroupRow } from './role-group-repository.js'
-
-export type Json = Record<string, unknown>
+import type { Json } from '../json.js'
 
 export function flowRow (tenant: string, setId: string, type: FlowTypeName, value: Json): FlowRow {
   return {
