@@ -12,6 +12,7 @@ import { kindOf } from '../industry-data/domain/schema-walk.js'
 import { FLOW_TYPE_NAMES } from '../industry-data/schemas/entities.js'
 import { ReadinessStatus } from '../industry-data/schemas/enums.js'
 import { NAMESPACE } from '../industry-data/schemas/graph-type.js'
+import { dateTimeTicks, parseDateTimeOffset } from './date-time-offset.js'
 
 // ─── AST ────────────────────────────────────────────────────────────────────────────────────────
 
@@ -94,54 +95,6 @@ export const FLOW_SET_FILTER_FIELDS: FilterFields = {
     lastModifiedDateTime: DATE_TIME_FIELD
   },
   isof: undefined
-}
-
-// ─── DateTimeOffset ─────────────────────────────────────────────────────────────────────────────
-
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|[+-]\d{2}:\d{2})?$/i
-const TICKS_PER_MS = 10_000n
-
-/** Why `text` is not an Edm.DateTimeOffset, or its instant in 100 ns ticks since 1970 (Graph stores 7 fractional digits). */
-export function parseDateTimeOffset (text: string): { ticks: bigint } | { error: string } {
-  const m = DATE_TIME.exec(text)
-  if (m === null) return { error: 'expected yyyy-mm-ddThh:mm[:ss[.fffffff]] followed by Z or ±hh:mm' }
-  const [, y, mo, d, h, mi, s = '0', fraction = '', zone] = m
-  const year = Number(y)
-  const month = Number(mo)
-  const day = Number(d)
-  const hour = Number(h)
-  const minute = Number(mi)
-  const second = Number(s)
-  if (zone === undefined) return { error: 'the time-zone offset is missing (Z or ±hh:mm; a \'+\' in a URL must be sent as %2B)' }
-  if (fraction.length > 7) return { error: 'at most 7 fractional second digits are allowed' }
-  if (year < 1) return { error: 'the year must be from 0001 to 9999' }
-  if (month < 1 || month > 12) return { error: 'the month must be from 01 to 12' }
-  const daysInMonth = new Date(Date.UTC(2000, month, 0)).getUTCDate() - (month === 2 && !isLeapYear(year) ? 1 : 0)
-  if (day < 1 || day > daysInMonth) return { error: `the day must be from 01 to ${daysInMonth}` }
-  if (hour > 23) return { error: 'the hour must be from 00 to 23' }
-  if (minute > 59) return { error: 'the minute must be from 00 to 59' }
-  if (second > 59) return { error: 'the second must be from 00 to 59' }
-  let offsetMinutes = 0
-  if (zone.toUpperCase() !== 'Z') {
-    const oh = Number(zone.slice(1, 3))
-    const om = Number(zone.slice(4, 6))
-    if (oh > 14 || om > 59 || (oh === 14 && om > 0)) return { error: 'the offset must be from -14:00 to +14:00' }
-    offsetMinutes = (zone.startsWith('-') ? -1 : 1) * (oh * 60 + om)
-  }
-  // Date.UTC maps years 0–99 to 1900–1999; setUTCFullYear does not.
-  const date = new Date(0)
-  date.setUTCFullYear(year, month - 1, day)
-  date.setUTCHours(hour, minute - offsetMinutes, second, 0)
-  return { ticks: BigInt(date.getTime()) * TICKS_PER_MS + BigInt(fraction.padEnd(7, '0')) }
-}
-
-const isLeapYear = (year: number): boolean => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
-
-/** The instant of a stored or literal DateTimeOffset in ticks, or undefined when it is not one. */
-export function dateTimeTicks (value: unknown): bigint | undefined {
-  if (typeof value !== 'string') return undefined
-  const parsed = parseDateTimeOffset(value)
-  return 'ticks' in parsed ? parsed.ticks : undefined
 }
 
 // ─── Lexer ──────────────────────────────────────────────────────────────────────────────────────

@@ -5,7 +5,7 @@
  */
 import type { GraphError } from '../errors/graph-error.js'
 import { badRequest } from '../errors/graph-errors.js'
-import { dateTimeTicks } from './filter.js'
+import { dateTimeTicks } from './date-time-offset.js'
 
 /** The properties any collection may sort on, with how their values compare. */
 export const ORDERABLE = {

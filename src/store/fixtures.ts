@@ -5,7 +5,8 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { jsonTextTooDeep, MAX_JSON_DEPTH } from '../http/json-depth.js'
 import { join } from 'node:path'
-import { canonicalTimestamp, type Clock } from '../clock.js'
+import type { Clock } from '../clock.js'
+import { canonicalDateTimeOffset } from '../odata/date-time-offset.js'
 import type { IdSource } from '../ids.js'
 import { readFlowCreate, readFlowSetCreate } from '../industry-data/domain/flow-input.js'
 import { complete } from '../industry-data/domain/merge-patch.js'
@@ -103,9 +104,16 @@ function stamp (value: Json, deps: FixtureDeps, path: JsonPath, claim: (id: stri
   const out = { ...value }
   if (out.id === undefined || out.id === '') out.id = deps.ids.next()
   claim(String(out.id), path)
-  out.createdDateTime = typeof out.createdDateTime === 'string' ? canonicalTimestamp(out.createdDateTime) : deps.clock.timestamp()
-  out.lastModifiedDateTime = typeof out.lastModifiedDateTime === 'string' ? canonicalTimestamp(out.lastModifiedDateTime) : out.createdDateTime
+  out.createdDateTime = typeof out.createdDateTime === 'string' ? canonical(out.createdDateTime, [...path, 'createdDateTime']) : deps.clock.timestamp()
+  out.lastModifiedDateTime = typeof out.lastModifiedDateTime === 'string' ? canonical(out.lastModifiedDateTime, [...path, 'lastModifiedDateTime']) : out.createdDateTime
   return out
+}
+
+/** Stored timestamps are UTC with 7 digits, so they compare as text; a value that is no instant names its path. */
+function canonical (text: string, path: JsonPath): string {
+  const value = canonicalDateTimeOffset(text)
+  if (value === undefined) throw new InvalidBodyError(`Invalid value for property '${String(path[path.length - 1])}': '${text}' is not a valid Edm.DateTimeOffset.`, path)
+  return value
 }
 
 /** Load every `*.json` in `folder` (sorted by name) into one prepared set; stops at the first invalid file. */

@@ -5,6 +5,7 @@
  */
 import type { TSchema } from '@sinclair/typebox'
 import { GraphError } from '../../errors/graph-error.js'
+import { isDateTimeOffset } from '../../odata/date-time-offset.js'
 import { SENTINEL } from '../schemas/graph-type.js'
 import { kindOf, propertyIndex, qualified } from './schema-walk.js'
 import { isJsonObject } from '../../json.js'
@@ -167,13 +168,4 @@ function readObject (schema: TSchema, value: unknown, path: JsonPath, context: R
 
 function unknownPropertyAt (name: string, type: string, path: JsonPath): InvalidBodyError {
   return new InvalidBodyError(`Property '${name}' does not exist on type '${qualified(type)}'.`, [...path, name])
-}
-
-const DATE_TIME_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,7})?)?(?:Z|[+-]\d{2}:\d{2})$/i
-
-/** ISO 8601 date-time with a zone, as Edm.DateTimeOffset requires. */
-export function isDateTimeOffset (value: string): boolean {
-  if (!DATE_TIME_OFFSET.test(value)) return false
-  // Date.parse only understands up to millisecond precision; trim the extra digits before checking the calendar.
-  return !Number.isNaN(Date.parse(value.replace(/(\.\d{3})\d+/, '$1')))
 }
