@@ -17,11 +17,6 @@ export const ORDERABLE = {
 /** A property name $orderby can sort on, canonical spelling. */
 export type OrderableProperty = keyof typeof ORDERABLE
 
-/** $orderby properties of `provisioningFlows`. */
-export const FLOW_ORDERBY: readonly OrderableProperty[] = ['createdDateTime', 'lastModifiedDateTime']
-/** $orderby properties of `outboundProvisioningFlowSets`. */
-export const FLOW_SET_ORDERBY: readonly OrderableProperty[] = ['displayName', 'createdDateTime', 'lastModifiedDateTime']
-
 /** One comma-separated item of $orderby. */
 export interface OrderTerm {
   readonly property: OrderableProperty

@@ -1,9 +1,7 @@
 import t, { type Test } from 'tap'
 import { assertBadRequest } from './assert-bad-request.js'
-import {
-  compileFilter, entityTypeOf, filterPredicate, FLOW_FILTER_FIELDS, FLOW_SET_FILTER_FIELDS,
-  parseFilter, type FilterFields
-} from '../../src/odata/filter.js'
+import { compileFilter, entityTypeOf, filterPredicate, parseFilter, type FilterFields } from '../../src/odata/filter/index.js'
+import { FLOW_FILTER_FIELDS, FLOW_SET_FILTER_FIELDS } from '../../src/industry-data/collections.js'
 
 const NS = 'microsoft.graph.industryData'
 type Entity = Record<string, unknown>
@@ -150,7 +148,7 @@ t.test('compileFilter takes a parsed AST and a field table', async t => {
   const only: FilterFields = {
     collection: 'things',
     properties: { name: { type: 'string', caseInsensitive: true } },
-    isof: { base: 'thing', derived: ['bigThing'] }
+    isof: { namespace: NS, base: 'thing', derived: ['bigThing'] }
   }
   const predicate = compileFilter(parseFilter(`name eq 'ABC' and isof('${NS}.bigThing')`), only)
   t.equal(predicate({ name: 'abc', '@odata.type': `#${NS}.bigThing` }), true, 'case-insensitive string field and derived type')
@@ -163,7 +161,7 @@ t.test('compileFilter takes a parsed AST and a field table', async t => {
 
 t.test('field tables come from the schemas', async t => {
   t.same(FLOW_FILTER_FIELDS.properties.readinessStatus,
-    { type: 'enum', name: 'readinessStatus', members: ['notReady', 'ready', 'failed', 'disabled', 'expired', 'unknownFutureValue'] },
+    { type: 'enum', name: `${NS}.readinessStatus`, members: ['notReady', 'ready', 'failed', 'disabled', 'expired', 'unknownFutureValue'] },
     'readinessStatus members come from enums.ts')
   t.same(Object.keys(FLOW_FILTER_FIELDS.properties), ['readinessStatus', 'id', 'createdDateTime', 'lastModifiedDateTime'], 'flow properties')
   t.same(FLOW_FILTER_FIELDS.isof?.derived,
@@ -180,7 +178,7 @@ t.test('entityTypeOf reads the short type from @odata.type', async t => {
     [{ '@odata.type': 7 }, undefined],
     [{}, undefined]
   ]
-  for (const [entity, expected] of cases) t.equal(entityTypeOf(entity), expected, `${JSON.stringify(entity)} → ${String(expected)}`)
+  for (const [entity, expected] of cases) t.equal(entityTypeOf(entity, NS), expected, `${JSON.stringify(entity)} → ${String(expected)}`)
 })
 
 t.test('anything outside the subset is a 400 saying what and where', async t => {

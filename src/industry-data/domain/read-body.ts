@@ -7,7 +7,8 @@ import type { TSchema } from '@sinclair/typebox'
 import { GraphError } from '../../errors/graph-error.js'
 import { isDateTimeOffset } from '../../odata/date-time-offset.js'
 import { SENTINEL } from '../schemas/graph-type.js'
-import { kindOf, propertyIndex, qualified } from './schema-walk.js'
+import { propertyIndex } from '../../odata/property-index.js'
+import { kindOf, qualified } from './schema-walk.js'
 import { isJsonObject } from '../../json.js'
 
 export type JsonPath = ReadonlyArray<string | number>

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { sendCount } from '../../http/text.js'
 import { collectionBody, countCollection, pageCollection } from '../../odata/collection.js'
-import { flowsSpec, flowView } from '../../odata/collections.js'
+import { flowsSpec, flowView } from '../collections.js'
 import { contexts } from '../../odata/context.js'
 import { pickQueryOptions } from '../../odata/query.js'
 import { applySelect, parseSelect } from '../../odata/select.js'

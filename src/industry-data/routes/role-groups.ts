@@ -1,7 +1,7 @@
 /** Role groups: read-only, from fixtures (Graph documents List and Get only). */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { collectionBody, pageCollection } from '../../odata/collection.js'
-import { ROLE_GROUPS_SPEC, roleGroupView } from '../../odata/collections.js'
+import { ROLE_GROUPS_SPEC, roleGroupView } from '../collections.js'
 import { contexts } from '../../odata/context.js'
 import { pickQueryOptions } from '../../odata/query.js'
 import { parseBody } from '../../store/rows.js'
