@@ -32,7 +32,7 @@ import { Journal } from './control/journal.js'
 import { Throttle } from './control/throttle.js'
 import { graphApi } from './industry-data/graph-api.js'
 import type { Provisioning } from './industry-data/provisioning.js'
-import { loadFixtureFolder, type PreparedFixtures } from './store/fixtures.js'
+import { loadFixtureFolder, toSeedRows, type PreparedFixtures } from './industry-data/fixtures.js'
 import { openStore, type Store } from './store/store.js'
 
 export interface AppDeps {
@@ -78,7 +78,7 @@ export async function buildApp (config: Config, deps: AppDeps = {}): Promise<Fas
   const fixtures = deps.fixtures ?? loadFixtureFolder(config.fixtures, { ids, clock })
   const identity = deps.identity ?? loadIdentity(config)
   const tls = deps.tls ?? await loadTlsMaterial(config)
-  const store = openStore({ file: config.db, fixtures, clock })
+  const store = openStore({ file: config.db, seed: toSeedRows(fixtures), clock })
 
   const app = Fastify({
     ...(tls === undefined ? {} : { https: tls }),

@@ -10,6 +10,7 @@ import type { OrderableProperty } from '../odata/orderby.js'
 import type { FlowRow } from '../store/flow-repository.js'
 import type { FlowSetRow } from '../store/flow-set-repository.js'
 import type { RoleGroupRow } from '../store/role-group-repository.js'
+import { parseBody } from '../store/rows.js'
 import { kindOf, qualified } from './domain/schema-walk.js'
 import { FLOW_TYPE_NAMES } from './schemas/entities.js'
 import { ReadinessStatus } from './schemas/enums.js'
@@ -82,3 +83,6 @@ export const roleGroupView = <R extends RoleGroupRow & { seq: number }>(row: R):
   ...row,
   view: { id: row.id, displayName: row.display_name }
 })
+
+/** The entity JSON a row of any of the three collections stores. */
+export const bodyOf = (row: { body: string }): Json => parseBody(row)

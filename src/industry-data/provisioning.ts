@@ -38,7 +38,8 @@ export function readContextFor (p: Provisioning, tenant: string): ReadContext {
 const flowSetNotFound = (setId: string) => itemNotFound(`outboundProvisioningFlowSet '${setId}'`)
 const flowNotFound = (flowId: string) => itemNotFound(`provisioningFlow '${flowId}'`)
 
-function toStoredFlow (row: { set_id: string, type: string, body: string }): StoredFlow {
+/** A stored flow row as the flow it holds; a type the schemas do not know is a corrupt database, not a 400. */
+export function toStoredFlow (row: { set_id: string, type: string, body: string }): StoredFlow {
   if (!isFlowTypeName(row.type)) throw new Error(`stored flow has unknown type ${row.type}`)
   return { setId: row.set_id, type: row.type, value: parseBody(row) }
 }
@@ -184,6 +185,25 @@ export function patchFlowSet (p: Provisioning, tenant: string, setId: string, bo
 /** Deleting a set deletes its flows (foreign key cascade). */
 export function deleteFlowSet (p: Provisioning, tenant: string, setId: string): void {
   if (!p.store.flowSets.remove(tenant, setId)) throw flowSetNotFound(setId)
+}
+
+/** The rows of a set's flows (`setId` as stored, from requireFlowSet) for the collection reader: bodies are parsed only for the page. */
+export function listFlowRows (p: Provisioning, tenant: string, setId: string): ReturnType<Store['flows']['listInSet']> {
+  return p.store.flows.listInSet(tenant, setId)
+}
+
+export function listFlowSetRows (p: Provisioning, tenant: string): ReturnType<Store['flowSets']['list']> {
+  return p.store.flowSets.list(tenant)
+}
+
+export function listRoleGroupRows (p: Provisioning, tenant: string): ReturnType<Store['roleGroups']['list']> {
+  return p.store.roleGroups.list(tenant)
+}
+
+/** A role group for inline expansion, or undefined when the tenant has none by that id. */
+export function findRoleGroup (p: Provisioning, tenant: string, id: string): Json | undefined {
+  const row = p.store.roleGroups.get(tenant, id)
+  return row === undefined ? undefined : parseBody(row)
 }
 
 export function getRoleGroup (p: Provisioning, tenant: string, id: string): Json {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createClock } from '../../src/clock.js'
 import { createIdSource } from '../../src/ids.js'
-import { FixtureError, loadFixtureFolder } from '../../src/store/fixtures.js'
+import { FixtureError, loadFixtureFolder } from '../../src/industry-data/fixtures.js'
 
 const deps = { ids: createIdSource('fixture-test'), clock: createClock() }
 

@@ -8,11 +8,13 @@ import { join } from 'node:path'
 import type { Clock } from '../clock.js'
 import { canonicalDateTimeOffset } from '../odata/date-time-offset.js'
 import type { IdSource } from '../ids.js'
-import { readFlowCreate, readFlowSetCreate } from '../industry-data/domain/flow-input.js'
-import { complete } from '../industry-data/domain/merge-patch.js'
-import { formatJsonPath, InvalidBodyError, readValue, type JsonPath, type ReadContext } from '../industry-data/domain/read-body.js'
-import { roleGroupIdOf, roleGroupReference } from '../industry-data/domain/references.js'
-import { FLOW_TYPES, OutboundProvisioningFlowSet, RoleGroup, type FlowTypeName } from '../industry-data/schemas/entities.js'
+import { flowRow, flowSetRow, roleGroupRow } from '../store/rows.js'
+import type { SeedRows } from '../store/store.js'
+import { readFlowCreate, readFlowSetCreate } from './domain/flow-input.js'
+import { complete } from './domain/merge-patch.js'
+import { formatJsonPath, InvalidBodyError, readValue, type JsonPath, type ReadContext } from './domain/read-body.js'
+import { roleGroupIdOf, roleGroupReference } from './domain/references.js'
+import { FLOW_TYPES, OutboundProvisioningFlowSet, RoleGroup, type FlowTypeName } from './schemas/entities.js'
 import { isJsonObject, type Json } from '../json.js'
 
 export interface PreparedFlow { type: FlowTypeName, value: Json }
@@ -149,6 +151,25 @@ export function loadFixtureFolder (folder: string, deps: FixtureDeps): PreparedF
   }
   checkUniqueAcrossFiles(merged)
   return merged
+}
+
+/**
+ * The table rows of prepared fixtures (tenant left empty), made once per prepared set, not on every seed and
+ * reset: JSON.stringify of the bodies was 18 % of resetting a 1,000-flow tenant (measured in-process, 36 ms
+ * median per reset).
+ */
+const seedRows = new WeakMap<PreparedFixtures, SeedRows>()
+export function toSeedRows (prepared: PreparedFixtures): SeedRows {
+  let rows = seedRows.get(prepared)
+  if (rows === undefined) {
+    rows = {
+      roleGroups: prepared.roleGroups.map(group => roleGroupRow('', group)),
+      flowSets: prepared.flowSets.map(set => flowSetRow('', set.value)),
+      flows: prepared.flowSets.flatMap(set => set.flows.map(flow => flowRow('', String(set.value.id), flow.type, flow.value)))
+    }
+    seedRows.set(prepared, rows)
+  }
+  return rows
 }
 
 function readText (file: string): string {
