@@ -5,12 +5,14 @@ import { createAuthenticator } from './auth/authenticator.js'
 import { loadIdentity, type Identity } from './auth/identity.js'
 import { createClock, type Clock } from './clock.js'
 import type { Config } from './config.js'
-import { sendGraphError, toGraphError } from './errors/error-handler.js'
+import { sendGraphError } from './errors/envelope.js'
 import type { GraphError } from './errors/graph-error.js'
-import { answerUnroutedRequests, graphClientErrorHandler } from './errors/client-error.js'
 import { serviceUnavailable } from './errors/graph-errors.js'
-import { notFoundHandler } from './errors/not-found.js'
 import { BODY_LIMIT, registerJsonBodyParser } from './http/body-parsing.js'
+import { answerUnroutedRequests, graphClientErrorHandler } from './http/client-error.js'
+import { toGraphError } from './http/fastify-errors.js'
+import { notFoundHandler } from './http/not-found.js'
+import { explainUnmatched } from './http/route-tree.js'
 import { applyGraphHeaders, applyODataContentType, newRequestId, ODATA_JSON } from './http/graph-headers.js'
 import { batchRoute, DEFAULT_INNER_DEADLINE_MS } from './http/batch.js'
 import { rewriteKeySegments } from './http/key-segments.js'
@@ -30,7 +32,7 @@ import { Journal } from './control/journal.js'
 import { Throttle } from './control/throttle.js'
 import { graphApi } from './industry-data/graph-api.js'
 import type { Provisioning } from './industry-data/provisioning.js'
-import { loadFixtureFolder, type PreparedFixtures } from './store/fixtures.js'
+import { loadFixtureFolder, toSeedRows, type PreparedFixtures } from './industry-data/fixtures.js'
 import { openStore, type Store } from './store/store.js'
 
 export interface AppDeps {
@@ -76,7 +78,7 @@ export async function buildApp (config: Config, deps: AppDeps = {}): Promise<Fas
   const fixtures = deps.fixtures ?? loadFixtureFolder(config.fixtures, { ids, clock })
   const identity = deps.identity ?? loadIdentity(config)
   const tls = deps.tls ?? await loadTlsMaterial(config)
-  const store = openStore({ file: config.db, fixtures, clock })
+  const store = openStore({ file: config.db, seed: toSeedRows(fixtures), clock })
 
   const app = Fastify({
     ...(tls === undefined ? {} : { https: tls }),
@@ -156,7 +158,7 @@ export async function buildApp (config: Config, deps: AppDeps = {}): Promise<Fas
     if (graphError.statusCode >= 500) request.log.error({ err: error }, 'unhandled error')
     return sendError(request, reply, graphError)
   })
-  app.setNotFoundHandler(notFoundHandler(() => clock.now(), sendError))
+  app.setNotFoundHandler(notFoundHandler(explainUnmatched, () => clock.now(), sendError))
 
   const authenticate = createAuthenticator(config, clock, identity.verification)
   const traffic = { faults, throttle }

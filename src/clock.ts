@@ -105,13 +105,3 @@ export function parseTicks (timestamp: string): bigint | undefined {
   const fraction = (m[2] ?? '').padEnd(7, '0')
   return BigInt(seconds) * TICKS_PER_MS + BigInt(fraction)
 }
-
-const ANY_OFFSET = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?)(?:\.(\d{1,7}))?(Z|[+-]\d{2}:\d{2})$/i
-/** Any Edm.DateTimeOffset → the server's canonical UTC form with 7 fractional digits; undefined when it does not parse. */
-export function canonicalTimestamp (text: string): string | undefined {
-  const m = ANY_OFFSET.exec(text)
-  if (m === null) return undefined
-  const ms = Date.parse(`${m[1] ?? ''}${(m[3] ?? 'Z').toUpperCase()}`)
-  if (Number.isNaN(ms)) return undefined
-  return formatTicks(BigInt(ms) * TICKS_PER_MS + BigInt((m[2] ?? '').padEnd(7, '0')))
-}

@@ -5,7 +5,7 @@ import closeWithGrace from 'close-with-grace'
 import pino from 'pino'
 import { buildApp } from './app.js'
 import { ConfigError, loadConfig, tlsEnabled, type Config } from './config.js'
-import { FixtureError } from './store/fixtures.js'
+import { FixtureError } from './industry-data/fixtures.js'
 
 const BUNDLED_FIXTURES = fileURLToPath(new URL('../fixtures', import.meta.url))
 

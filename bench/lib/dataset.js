@@ -65,18 +65,18 @@ export function middleFlow (flowCount, first = 0) {
 
 /**
  * A database file whose default tenant holds the bundled role groups and `flowCount` flows, written through
- * dist/store (fixtures validated and completed exactly as a server seeds a tenant). Returns the build time.
+ * dist/store (fixtures validated and completed by dist/industry-data exactly as a server seeds a tenant). Returns the build time.
  */
 export async function buildDatabase (file, flowCount) {
   const { openStore } = await import('../../dist/store/store.js')
-  const { prepareFixtureDocument } = await import('../../dist/store/fixtures.js')
+  const { prepareFixtureDocument, toSeedRows } = await import('../../dist/industry-data/fixtures.js')
   const { createClock } = await import('../../dist/clock.js')
   const { createIdSource } = await import('../../dist/ids.js')
   const { DEFAULT_TENANT } = await import('../../dist/auth/authenticate.js')
   const started = performance.now()
   const clock = createClock()
   const fixtures = prepareFixtureDocument(fixtureDocument({ flows: flowCount, roleGroups: true }), { ids: createIdSource(), clock })
-  const store = openStore({ file, fixtures, clock })
+  const store = openStore({ file, seed: toSeedRows(fixtures), clock })
   store.ensureTenant(DEFAULT_TENANT)
   const count = store.db.prepare('SELECT count(*) AS n FROM flows').get().n
   store.close()

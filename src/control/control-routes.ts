@@ -2,7 +2,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import { DEFAULT_TENANT, isTenantId } from '../auth/authenticate.js'
-import { canonicalTimestamp, inInstantRange, MAX_INSTANT_MS, MIN_INSTANT_MS, parseTicks, type Clock } from '../clock.js'
+import { inInstantRange, MAX_INSTANT_MS, MIN_INSTANT_MS, type Clock } from '../clock.js'
+import { instantOf } from '../odata/date-time-offset.js'
 import { badRequest, itemNotFound } from '../errors/graph-errors.js'
 import type { Provisioning } from '../industry-data/provisioning.js'
 import { adminGuard } from './admin-guard.js'
@@ -63,7 +64,7 @@ const RANGE = `Edm.DateTimeOffset's range, ${new Date(MIN_INSTANT_MS).toISOStrin
 export function applyClock (clock: Clock, input: Record<string, unknown>): void {
   assertValid(ClockInput, input, 'clock request')
   const parse = (text: string): number => {
-    const ticks = parseTicks(canonicalTimestamp(text) ?? '')
+    const ticks = instantOf(text)
     if (ticks === undefined) throw badRequest(`Invalid clock request: '${text}' is not an ISO 8601 date-time with a time zone.`)
     return Number(ticks / 10_000n)
   }

@@ -3,6 +3,7 @@ import { Type, type Static } from '@sinclair/typebox'
 import { TENANT_ID_PATTERN } from '../auth/authenticate.js'
 import { GraphError } from '../errors/graph-error.js'
 import { badRequest } from '../errors/graph-errors.js'
+import { defaultCodeFor } from '../http/fastify-errors.js'
 import { pathMatcher } from './path-pattern.js'
 import { seededRandom } from './random.js'
 
@@ -33,14 +34,6 @@ export interface FaultRule extends FaultRuleInput {
   matched: number
   applied: number
 }
-
-const DEFAULT_CODES: Readonly<Record<number, string>> = {
-  400: 'BadRequest', 401: 'InvalidAuthenticationToken', 403: 'Forbidden', 404: 'itemNotFound', 405: 'MethodNotAllowed',
-  409: 'Conflict', 412: 'PreconditionFailed', 423: 'Locked', 429: 'TooManyRequests', 500: 'InternalServerError',
-  501: 'NotImplemented', 502: 'BadGateway', 503: 'ServiceUnavailable', 504: 'GatewayTimeout'
-}
-
-export const defaultCodeFor = (status: number): string => DEFAULT_CODES[status] ?? (status >= 500 ? 'InternalServerError' : 'BadRequest')
 
 export interface FaultOutcome { rule: FaultRule, delayMs: number, error?: GraphError }
 

@@ -5,8 +5,9 @@ import { MAX_JSON_DEPTH, valueTooDeep } from '../http/json-depth.js'
 import { qualified } from '../industry-data/domain/schema-walk.js'
 import { formatJsonPath, InvalidBodyError } from '../industry-data/domain/read-body.js'
 import type { Provisioning } from '../industry-data/provisioning.js'
-import { prepareFixtureDocument, type PreparedFixtures } from '../store/fixtures.js'
-import { parseBody, type Json } from '../store/rows.js'
+import { prepareFixtureDocument, toSeedRows, type PreparedFixtures } from '../industry-data/fixtures.js'
+import type { Json } from '../json.js'
+import { parseBody } from '../store/rows.js'
 
 export interface SeedResult { tenant: string, replaced: boolean, outboundProvisioningFlowSets: number, provisioningFlows: number, roleGroups: number }
 
@@ -40,7 +41,7 @@ export function seedState (p: Provisioning, tenant: string, doc: unknown, replac
   try {
     p.store.transaction(() => {
       if (replace) p.store.clearTenant(tenant)
-      p.store.insertFixtures(tenant, prepared)
+      p.store.insertRows(tenant, toSeedRows(prepared))
     })
   } catch (error) {
     if (error instanceof GraphError) throw error

@@ -1,12 +1,8 @@
 /** One factory per Graph error code, so messages stay consistent. */
 import { GraphError } from './graph-error.js'
 
-export const NAMESPACE = 'microsoft.graph.industryData'
-
 export const badRequest = (message: string): GraphError => new GraphError(400, 'BadRequest', message)
 export const unknownSegment = (segment: string): GraphError => badRequest(`Resource not found for the segment '${segment}'.`)
-export const unknownProperty = (name: string, type: string): GraphError =>
-  badRequest(`Property '${name}' does not exist on type '${NAMESPACE}.${type}'.`)
 export const invalidValue = (property: string, why: string): GraphError =>
   badRequest(`Invalid value for property '${property}': ${why}`)
 export const missingToken = (): GraphError => new GraphError(401, 'InvalidAuthenticationToken', 'Access token is empty.')

@@ -8,10 +8,11 @@ import type { FastifyInstance, FastifyPluginAsync } from 'fastify'
 import { Type } from '@sinclair/typebox'
 import type { Authenticator } from '../auth/authenticator.js'
 import { badRequest } from '../errors/graph-errors.js'
-import { graphErrorBody } from '../errors/error-handler.js'
+import { graphErrorBody } from '../errors/envelope.js'
 import { GraphError } from '../errors/graph-error.js'
 import type { GraphVersion } from './graph-context.js'
 import { innerTarget, type InnerTarget } from './batch-url.js'
+import { isJsonObject } from '../json.js'
 
 export const MAX_BATCH_REQUESTS = 20
 const METHODS = new Set(['GET', 'POST', 'PATCH', 'PUT', 'DELETE', 'HEAD'])
@@ -32,17 +33,15 @@ export const BatchBody = Type.Object({
   }), { maxItems: MAX_BATCH_REQUESTS })
 }, { description: 'Graph JSON batch' })
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
-
 /** Validate a batch body; 400 naming what is wrong. */
 export function readBatch (body: unknown): BatchRequest[] {
-  if (!isObject(body) || !Array.isArray(body.requests)) throw badRequest('A batch body must be a JSON object with a \'requests\' array.')
+  if (!isJsonObject(body) || !Array.isArray(body.requests)) throw badRequest('A batch body must be a JSON object with a \'requests\' array.')
   const requests = body.requests as unknown[]
   if (requests.length === 0) throw badRequest('A batch must contain at least one request.')
   if (requests.length > MAX_BATCH_REQUESTS) throw badRequest(`A batch can contain at most ${MAX_BATCH_REQUESTS} requests; this one has ${requests.length}.`)
   const seen = new Map<string, string>()
   const out = requests.map((raw, i): BatchRequest => {
-    if (!isObject(raw)) throw badRequest(`Batch request ${i} must be a JSON object.`)
+    if (!isJsonObject(raw)) throw badRequest(`Batch request ${i} must be a JSON object.`)
     const id = raw.id
     if (typeof id !== 'string' || id === '') throw badRequest(`Batch request ${i} needs a non-empty string 'id'.`)
     if (seen.has(id.toLowerCase())) throw badRequest(`Batch request id '${id}' is used more than once.`)
@@ -54,7 +53,7 @@ export function readBatch (body: unknown): BatchRequest[] {
     }
     const headers: Record<string, string> = {}
     if (raw.headers !== undefined) {
-      if (!isObject(raw.headers)) throw badRequest(`Batch request '${id}' has 'headers' that are not a JSON object.`)
+      if (!isJsonObject(raw.headers)) throw badRequest(`Batch request '${id}' has 'headers' that are not a JSON object.`)
       for (const [name, value] of Object.entries(raw.headers)) {
         if (typeof value !== 'string') throw badRequest(`Batch request '${id}' header '${name}' must be a string.`)
         headers[name.toLowerCase()] = value

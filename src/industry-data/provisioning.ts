@@ -3,13 +3,14 @@ import type { Clock } from '../clock.js'
 import type { IdSource } from '../ids.js'
 import { conflict, itemNotFound } from '../errors/graph-errors.js'
 import type { Store } from '../store/store.js'
-import { flowRow, flowSetRow, parseBody, type Json } from '../store/rows.js'
+import { flowRow, flowSetRow, parseBody } from '../store/rows.js'
 import { readFlowCreate, readFlowPatch, readFlowSetCreate, readFlowSetPatch } from './domain/flow-input.js'
 import { complete, mergePatch } from './domain/merge-patch.js'
 import { InvalidBodyError, type ReadContext } from './domain/read-body.js'
 import { roleGroupIdOf, roleGroupReference } from './domain/references.js'
 import { canonicalEnrollmentCodes, knownRoleCodes } from './domain/role-codes.js'
 import { FLOW_TYPES, isFlowTypeName, OutboundProvisioningFlowSet, type FlowTypeName } from './schemas/entities.js'
+import { isJsonObject, type Json } from '../json.js'
 
 export interface Provisioning {
   store: Store
@@ -37,7 +38,8 @@ export function readContextFor (p: Provisioning, tenant: string): ReadContext {
 const flowSetNotFound = (setId: string) => itemNotFound(`outboundProvisioningFlowSet '${setId}'`)
 const flowNotFound = (flowId: string) => itemNotFound(`provisioningFlow '${flowId}'`)
 
-function toStoredFlow (row: { set_id: string, type: string, body: string }): StoredFlow {
+/** A stored flow row as the flow it holds; a type the schemas do not know is a corrupt database, not a 400. */
+export function toStoredFlow (row: { set_id: string, type: string, body: string }): StoredFlow {
   if (!isFlowTypeName(row.type)) throw new Error(`stored flow has unknown type ${row.type}`)
   return { setId: row.set_id, type: row.type, value: parseBody(row) }
 }
@@ -76,11 +78,9 @@ export function oldestClassGroupFlow (p: Provisioning, tenant: string): StoredFl
 function withCanonicalCodes (p: Provisioning, tenant: string, value: Json): Json {
   const configuration = value.configuration
   // Only enrollment mappings carry codes: other writes need no role groups at all.
-  if (!isObject(configuration) || !isObject(configuration.enrollmentMappings)) return value
+  if (!isJsonObject(configuration) || !isJsonObject(configuration.enrollmentMappings)) return value
   return { ...value, configuration: canonicalEnrollmentCodes(configuration, roleCodes(p, tenant)) }
 }
-
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /**
  * The tenant's known role codes, parsed again only when its role-group rows differ from the last call's (they
@@ -185,6 +185,25 @@ export function patchFlowSet (p: Provisioning, tenant: string, setId: string, bo
 /** Deleting a set deletes its flows (foreign key cascade). */
 export function deleteFlowSet (p: Provisioning, tenant: string, setId: string): void {
   if (!p.store.flowSets.remove(tenant, setId)) throw flowSetNotFound(setId)
+}
+
+/** The rows of a set's flows (`setId` as stored, from requireFlowSet) for the collection reader: bodies are parsed only for the page. */
+export function listFlowRows (p: Provisioning, tenant: string, setId: string): ReturnType<Store['flows']['listInSet']> {
+  return p.store.flows.listInSet(tenant, setId)
+}
+
+export function listFlowSetRows (p: Provisioning, tenant: string): ReturnType<Store['flowSets']['list']> {
+  return p.store.flowSets.list(tenant)
+}
+
+export function listRoleGroupRows (p: Provisioning, tenant: string): ReturnType<Store['roleGroups']['list']> {
+  return p.store.roleGroups.list(tenant)
+}
+
+/** A role group for inline expansion, or undefined when the tenant has none by that id. */
+export function findRoleGroup (p: Provisioning, tenant: string, id: string): Json | undefined {
+  const row = p.store.roleGroups.get(tenant, id)
+  return row === undefined ? undefined : parseBody(row)
 }
 
 export function getRoleGroup (p: Provisioning, tenant: string, id: string): Json {

@@ -1,5 +1,5 @@
 /** The JSON Graph answers with for each entity. */
-import type { Json } from '../store/rows.js'
+import type { Json } from '../json.js'
 import { contexts } from '../odata/context.js'
 import { presentValue, type PresentOptions } from './domain/present.js'
 import { roleGroupIdOf } from './domain/references.js'

@@ -3,7 +3,7 @@
  * collection's rows, and the absolute @odata.nextLink. Rows are filtered and sorted on their columns;
  * only the page is parsed and presented.
  */
-import { filterPredicate, type FilterFields } from './filter.js'
+import { filterPredicate, type FilterFields } from './filter/index.js'
 import { compareSortKeys, parseOrderBy, sortKey, type OrderableProperty, type SortKey } from './orderby.js'
 import { decodeSkipToken, encodeSkipToken, pageAfter, parseCount, parseTop, queryFingerprint } from './paging.js'
 import { pickQueryOptions, type QueryOption, type RawQuery } from './query.js'

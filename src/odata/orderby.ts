@@ -5,7 +5,7 @@
  */
 import type { GraphError } from '../errors/graph-error.js'
 import { badRequest } from '../errors/graph-errors.js'
-import { dateTimeTicks } from './filter.js'
+import { dateTimeTicks } from './date-time-offset.js'
 
 /** The properties any collection may sort on, with how their values compare. */
 export const ORDERABLE = {
@@ -16,11 +16,6 @@ export const ORDERABLE = {
 
 /** A property name $orderby can sort on, canonical spelling. */
 export type OrderableProperty = keyof typeof ORDERABLE
-
-/** $orderby properties of `provisioningFlows`. */
-export const FLOW_ORDERBY: readonly OrderableProperty[] = ['createdDateTime', 'lastModifiedDateTime']
-/** $orderby properties of `outboundProvisioningFlowSets`. */
-export const FLOW_SET_ORDERBY: readonly OrderableProperty[] = ['displayName', 'createdDateTime', 'lastModifiedDateTime']
 
 /** One comma-separated item of $orderby. */
 export interface OrderTerm {

@@ -1,16 +1,29 @@
 /** $select: which properties an answer keeps (`id` and `@odata.type` always). */
 import type { TSchema } from '@sinclair/typebox'
 import { badRequest } from '../errors/graph-errors.js'
-import { propertyIndex } from '../industry-data/domain/schema-walk.js'
+import { propertyIndex } from './property-index.js'
 
-/** Canonical property names selected, or undefined for all; 400 for names not on any of `schemas`. */
+/** `Namespace.derivedType/property` (a type cast) → `property`, for the namespace of `typeName`; one per namespace. */
+const castPrefixes = new Map<string, RegExp>()
+function castPrefix (typeName: string): RegExp {
+  const namespace = typeName.slice(0, typeName.lastIndexOf('.'))
+  let prefix = castPrefixes.get(namespace)
+  if (prefix === undefined) {
+    prefix = new RegExp(`^${namespace.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.\\w+/`, 'i')
+    castPrefixes.set(namespace, prefix)
+  }
+  return prefix
+}
+
+/** Canonical property names selected, or undefined for all; 400 for names not on any of `schemas` (`typeName` is qualified). */
 export function parseSelect (text: string | undefined, schemas: readonly TSchema[], typeName: string): string[] | undefined {
   if (text === undefined) return undefined
   const names = text.split(',').map(s => s.trim())
   if (names.some(n => n === '')) throw badRequest(`Invalid $select '${text}': empty property name.`)
   if (names.includes('*')) return undefined
+  const cast = castPrefix(typeName)
   return names.map(name => {
-    const bare = name.replace(/^microsoft\.graph\.industryData\.\w+\//i, '')
+    const bare = name.replace(cast, '')
     for (const schema of schemas) {
       const canonical = propertyIndex(schema).get(bare.toLowerCase())
       if (canonical !== undefined) return canonical

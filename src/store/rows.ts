@@ -1,12 +1,10 @@
-/** Converting canonical entities to table rows and back. */
-import type { FlowTypeName } from '../industry-data/schemas/entities.js'
+/** Converting entity JSON to table rows and back: the store keeps a flow's type as the string it is given. */
 import type { FlowRow } from './flow-repository.js'
 import type { FlowSetRow } from './flow-set-repository.js'
 import type { RoleGroupRow } from './role-group-repository.js'
+import type { Json } from '../json.js'
 
-export type Json = Record<string, unknown>
-
-export function flowRow (tenant: string, setId: string, type: FlowTypeName, value: Json): FlowRow {
+export function flowRow (tenant: string, setId: string, type: string, value: Json): FlowRow {
   return {
     tenant,
     set_id: setId,

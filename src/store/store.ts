@@ -1,16 +1,21 @@
-/** The store: the database, its repositories, and tenants seeded from the fixtures on first use. */
+/** The store: the database, its repositories, and tenants seeded from the seed rows on first use. */
 import type { Clock } from '../clock.js'
 import { openDatabase, type Db } from './database.js'
 import { createFlowRepository, type FlowRepository, type FlowRow } from './flow-repository.js'
 import { createFlowSetRepository, type FlowSetRepository, type FlowSetRow } from './flow-set-repository.js'
 import { createRoleGroupRepository, type RoleGroupRepository, type RoleGroupRow } from './role-group-repository.js'
-import type { PreparedFixtures } from './fixtures.js'
-import { flowRow, flowSetRow, roleGroupRow } from './rows.js'
 import { planRestore } from './restore-plan.js'
+
+/** The rows every tenant starts from (their tenant column is ignored): the fixtures, prepared by industry-data/fixtures.ts. */
+export interface SeedRows {
+  roleGroups: RoleGroupRow[]
+  flowSets: FlowSetRow[]
+  flows: FlowRow[]
+}
 
 export interface StoreOptions {
   file: string
-  fixtures: PreparedFixtures
+  seed: SeedRows
   clock: Clock
 }
 
@@ -21,37 +26,20 @@ export interface Store {
   roleGroups: RoleGroupRepository
   /** Run `fn` in one SQLite transaction (synchronous: no await inside). */
   transaction: <T>(fn: () => T) => T
-  /** Seed `tenant` from the fixtures the first time it is used; race-free (one synchronous transaction). */
+  /** Seed `tenant` from the seed rows the first time it is used; race-free (one synchronous transaction). */
   ensureTenant: (tenant: string) => void
-  /** Put `tenant` back to the fixtures. */
+  /** Put `tenant` back to the seed rows. */
   resetTenant: (tenant: string) => void
-  /** Forget every tenant: each starts again from the fixtures on its next use. */
+  /** Forget every tenant: each starts again from the seed rows on its next use. */
   resetAll: () => void
   /** Remove everything `tenant` holds, leaving it seeded but empty (seed with replace). */
   clearTenant: (tenant: string) => void
-  /** The prepared fixtures tenants start from. */
-  fixtures: () => PreparedFixtures
+  /** The rows tenants start from. */
+  seed: () => SeedRows
   tenants: () => string[]
-  insertFixtures: (tenant: string, prepared: PreparedFixtures) => void
+  /** Add rows to `tenant` (seed with or without replace). */
+  insertRows: (tenant: string, rows: SeedRows) => void
   close: () => void
-}
-
-/**
- * Fixture rows serialised once per prepared fixtures, not on every seed and reset: JSON.stringify of the bodies
- * was 18 % of resetting a 1,000-flow tenant (measured in-process, 36 ms median per reset).
- */
-const preparedRows = new WeakMap<PreparedFixtures, { roleGroups: RoleGroupRow[], flowSets: FlowSetRow[], flows: FlowRow[] }>()
-function fixtureRows (prepared: PreparedFixtures): { roleGroups: RoleGroupRow[], flowSets: FlowSetRow[], flows: FlowRow[] } {
-  let rows = preparedRows.get(prepared)
-  if (rows === undefined) {
-    rows = {
-      roleGroups: prepared.roleGroups.map(group => roleGroupRow('', group)),
-      flowSets: prepared.flowSets.map(set => flowSetRow('', set.value)),
-      flows: prepared.flowSets.flatMap(set => set.flows.map(flow => flowRow('', String(set.value.id), flow.type, flow.value)))
-    }
-    preparedRows.set(prepared, rows)
-  }
-  return rows
 }
 
 const sameFlowSet = (a: FlowSetRow, b: FlowSetRow): boolean =>
@@ -67,7 +55,7 @@ export function openStore (options: StoreOptions): Store {
   const flows = createFlowRepository(db)
   const flowSets = createFlowSetRepository(db)
   const roleGroups = createRoleGroupRepository(db)
-  const fixtures = options.fixtures
+  const seed = options.seed
 
   const tenantExists = db.prepare<[string], { id: string }>('SELECT id FROM tenants WHERE id = ?')
   const addTenant = db.prepare<[string, string]>('INSERT OR IGNORE INTO tenants (id, seeded_at) VALUES (?, ?)')
@@ -86,15 +74,14 @@ export function openStore (options: StoreOptions): Store {
     if (latest !== undefined) options.clock.observe(latest)
   }
 
-  function insertFixtures (tenant: string, prepared: PreparedFixtures): void {
-    const rows = fixtureRows(prepared)
+  function insertRows (tenant: string, rows: SeedRows): void {
     for (const row of rows.roleGroups) roleGroups.insert({ ...row, tenant })
     for (const row of rows.flowSets) flowSets.insert({ ...row, tenant })
     for (const row of rows.flows) flows.insert({ ...row, tenant })
   }
 
   const seedTenant = db.transaction((tenant: string) => {
-    if (addTenant.run(tenant, new Date(options.clock.now()).toISOString()).changes === 1) insertFixtures(tenant, fixtures)
+    if (addTenant.run(tenant, new Date(options.clock.now()).toISOString()).changes === 1) insertRows(tenant, seed)
   })
   const wipe = db.prepare('DELETE FROM tenants')
   const wipeAll = [db.prepare('DELETE FROM flows'), db.prepare('DELETE FROM flow_sets'), db.prepare('DELETE FROM role_groups')]
@@ -106,11 +93,11 @@ export function openStore (options: StoreOptions): Store {
     for (const statement of clearTenant) statement.run(tenant)
     addTenant.run(tenant, new Date(options.clock.now()).toISOString())
   })
-  // A reset rewrites only the rows that differ from the fixtures (see restore-plan.ts); when that cannot give
-  // the fixtures' order, it clears the tenant and inserts them all.
+  // A reset rewrites only the rows that differ from the seed rows (see restore-plan.ts); when that cannot give
+  // their order, it clears the tenant and inserts them all.
   const resetTenant = db.transaction((tenant: string) => {
     addTenant.run(tenant, new Date(options.clock.now()).toISOString())
-    const target = fixtureRows(fixtures)
+    const target = seed
     const ofTenant = <R>(rows: readonly R[]): R[] => rows.map(row => ({ ...row, tenant }))
     const setPlan = planRestore(flowSets.list(tenant), ofTenant(target.flowSets),
       { same: sameFlowSet, updatable: (a, b) => a.created === b.created, seqFree: flowSets.seqFree })
@@ -120,11 +107,11 @@ export function openStore (options: StoreOptions): Store {
         { same: sameFlow, updatable: (a, b) => a.set_id === b.set_id && a.type === b.type && a.created === b.created, seqFree: flows.seqFree })
     if (setPlan === undefined || flowPlan === undefined || !sameRoleGroups(roleGroups.list(tenant), target.roleGroups)) {
       for (const statement of clearTenant) statement.run(tenant)
-      insertFixtures(tenant, fixtures)
+      insertRows(tenant, seed)
       return
     }
     for (const row of flowPlan.remove) flows.remove(tenant, row.set_id, row.id)
-    for (const row of setPlan.remove) flowSets.remove(tenant, row.id) // cascades to flows not in the fixtures
+    for (const row of setPlan.remove) flowSets.remove(tenant, row.id) // cascades to flows not in the seed rows
     for (const row of setPlan.update) flowSets.update(row)
     for (const { row, seq } of setPlan.insert) flowSets.insert(row, seq)
     for (const row of flowPlan.update) flows.update(row)
@@ -154,9 +141,9 @@ export function openStore (options: StoreOptions): Store {
       clearTenantTx(tenant)
       seeded.add(tenant)
     },
-    fixtures: (): PreparedFixtures => fixtures,
+    seed: (): SeedRows => seed,
     tenants: (): string[] => allTenants.all().map(row => row.id),
-    insertFixtures: (tenant: string, prepared: PreparedFixtures): void => { db.transaction(() => { insertFixtures(tenant, prepared) })() },
+    insertRows: (tenant: string, rows: SeedRows): void => { db.transaction(() => { insertRows(tenant, rows) })() },
     close (): void {
       if (db.open) db.close()
     }

@@ -157,6 +157,8 @@ t.test('validation: every rule answers 400 naming the property', async t => {
       "Invalid value for property 'createdDateTime': 'yesterday' is not a valid Edm.DateTimeOffset; use ISO 8601 with a time zone, e.g. 2026-11-28T21:28:02Z."],
     ['date without zone', { configuration: {}, lastModifiedDateTime: '2026-01-01T00:00:00' },
       "Invalid value for property 'lastModifiedDateTime': '2026-01-01T00:00:00' is not a valid Edm.DateTimeOffset; use ISO 8601 with a time zone, e.g. 2026-11-28T21:28:02Z."],
+    ['a day the month does not have', { configuration: {}, createdDateTime: '2026-02-30T00:00:00Z' },
+      "Invalid value for property 'createdDateTime': '2026-02-30T00:00:00Z' is not a valid Edm.DateTimeOffset; use ISO 8601 with a time zone, e.g. 2026-11-28T21:28:02Z."],
     ['id mismatch', { configuration: {}, id: 'another' },
       `The 'id' in the body ('another') does not match the id in the URL ('${CLASS_FLOW_ID}').`],
     ['classGroup needs configuration', { readinessStatus: 'ready' },

@@ -1,8 +1,7 @@
 import t, { type Test } from 'tap'
 import { assertBadRequest } from './assert-bad-request.js'
-import {
-  compareBy, compareSortKeys, FLOW_ORDERBY, FLOW_SET_ORDERBY, parseOrderBy, sortKey, type OrderableProperty, type OrderTerm
-} from '../../src/odata/orderby.js'
+import { FLOW_ORDERBY, FLOW_SET_ORDERBY } from '../../src/industry-data/collections.js'
+import { compareBy, compareSortKeys, parseOrderBy, sortKey, type OrderableProperty, type OrderTerm } from '../../src/odata/orderby.js'
 
 type Entity = Record<string, unknown> & { seq: number }
 

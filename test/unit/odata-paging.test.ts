@@ -1,7 +1,8 @@
 import t, { type Test } from 'tap'
 import { assertBadRequest } from './assert-bad-request.js'
-import { filterPredicate, FLOW_SET_FILTER_FIELDS } from '../../src/odata/filter.js'
-import { compareSortKeys, FLOW_SET_ORDERBY, parseOrderBy, sortKey, type SortKey } from '../../src/odata/orderby.js'
+import { FLOW_SET_FILTER_FIELDS, FLOW_SET_ORDERBY } from '../../src/industry-data/collections.js'
+import { filterPredicate } from '../../src/odata/filter/index.js'
+import { compareSortKeys, parseOrderBy, sortKey, type SortKey } from '../../src/odata/orderby.js'
 import {
   decodeSkipToken, DEFAULT_PAGE_SIZE, encodeSkipToken, MAX_PAGE_SIZE, pageAfter, parseCount, parseTop, queryFingerprint
 } from '../../src/odata/paging.js'

@@ -4,18 +4,15 @@ import { badRequest } from '../../errors/graph-errors.js'
 import { FLOW_TYPES, isFlowTypeName, OutboundProvisioningFlowSet, type FlowTypeName } from '../schemas/entities.js'
 import { findODataType, InvalidBodyError, normaliseODataType, readValue, type JsonPath, type ReadContext } from './read-body.js'
 import { qualified } from './schema-walk.js'
-
-type Json = Record<string, unknown>
+import { isJsonObject, type Json } from '../../json.js'
 
 /** Server-owned properties: validated when sent, then dropped (the server sets them). */
 const SERVER_OWNED = ['createdDateTime', 'lastModifiedDateTime'] as const
 
-const isPlainObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value)
-
 function requireObjectBody (body: unknown, path: JsonPath): Json {
   // Fastify's validator turns an absent body into null, so both read as "nothing sent".
   if (body === undefined || body === null) throw new InvalidBodyError('The request body is empty or null; send a JSON object.', path)
-  if (!isPlainObject(body)) throw new InvalidBodyError('The request body must be a JSON object.', path)
+  if (!isJsonObject(body)) throw new InvalidBodyError('The request body must be a JSON object.', path)
   return body
 }
 

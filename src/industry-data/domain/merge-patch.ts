@@ -1,9 +1,7 @@
 /** OData PATCH semantics over canonical values, and completion of values to their full declared shape. */
 import type { TSchema } from '@sinclair/typebox'
 import { kindOf, unwrapNullable } from './schema-walk.js'
-
-type Json = Record<string, unknown>
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value)
+import { isJsonObject, type Json } from '../../json.js'
 
 /**
  * Merge `patch` into `stored` (both canonical, already read against `schema`): absent properties stay,
@@ -17,7 +15,7 @@ export function mergePatch (schema: TSchema, stored: Json, patch: Json): Json {
     if (name === '@odata.type') continue
     const property = kind.properties[name]
     const current = out[name]
-    if (property !== undefined && isObject(value) && isObject(current)) {
+    if (property !== undefined && isJsonObject(value) && isJsonObject(current)) {
       const target = complexSchemaFor(property, value, current)
       out[name] = target === undefined ? value : mergePatch(target, current, value)
     } else {
@@ -63,8 +61,8 @@ function completeValue (schema: TSchema, value: unknown): unknown {
     return isStructured(items) ? value.map(item => item === null ? null : completeValue(items, item)) : value
   }
   if (value === undefined || value === null) return defaultOf(schema)
-  if (kind.kind === 'object' && isObject(value)) return complete(inner, value)
-  if (kind.kind === 'abstract' && isObject(value)) {
+  if (kind.kind === 'object' && isJsonObject(value)) return complete(inner, value)
+  if (kind.kind === 'abstract' && isJsonObject(value)) {
     const derived = kind.derived.find(s => `#microsoft.graph.industryData.${String(s.graphType)}` === value['@odata.type'])
     return derived === undefined ? value : complete(derived, value)
   }

@@ -2,6 +2,7 @@
 import type { TSchema } from '@sinclair/typebox'
 import { SENTINEL } from '../schemas/graph-type.js'
 import { kindOf } from './schema-walk.js'
+import { isJsonObject, type Json } from '../../json.js'
 
 export const MASKED_SECRET = '***************'
 
@@ -15,9 +16,6 @@ export interface PresentOptions {
   expandBinding?: (navigation: string, reference: string, path: readonly string[]) => Record<string, unknown> | undefined
 }
 
-type Json = Record<string, unknown>
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value)
-
 /** Present a value of `schema` as Graph answers it. */
 export function presentValue (schema: TSchema, value: unknown, options: PresentOptions, path: readonly string[] = []): unknown {
   if (value === null || value === undefined) return value ?? null
@@ -30,12 +28,12 @@ export function presentValue (schema: TSchema, value: unknown, options: PresentO
     case 'enum':
       return presentEnumMember(kind.members, value, options)
     case 'abstract': {
-      if (!isObject(value)) return value
+      if (!isJsonObject(value)) return value
       const derived = kind.derived.find(s => `#microsoft.graph.industryData.${String(s.graphType)}` === value['@odata.type']) ?? kind.derived[0]
       return derived === undefined ? value : presentValue(derived, value, options, path)
     }
     case 'object': {
-      if (!isObject(value)) return value
+      if (!isJsonObject(value)) return value
       const out: Json = {}
       if (kind.derived) out['@odata.type'] = `#microsoft.graph.industryData.${kind.type}`
       for (const [name, property] of kind.entries) {

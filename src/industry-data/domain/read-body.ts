@@ -5,8 +5,11 @@
  */
 import type { TSchema } from '@sinclair/typebox'
 import { GraphError } from '../../errors/graph-error.js'
+import { isDateTimeOffset } from '../../odata/date-time-offset.js'
 import { SENTINEL } from '../schemas/graph-type.js'
-import { kindOf, propertyIndex, qualified } from './schema-walk.js'
+import { propertyIndex } from '../../odata/property-index.js'
+import { kindOf, qualified } from './schema-walk.js'
+import { isJsonObject } from '../../json.js'
 
 export type JsonPath = ReadonlyArray<string | number>
 
@@ -45,9 +48,6 @@ const literal = (value: unknown): string => {
   const text = JSON.stringify(value) ?? String(value)
   return text.length > 80 ? `${text.slice(0, 77)}...` : text
 }
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /** Normalise `#microsoft.graph.x` / `microsoft.graph.x` for comparison. */
 export const normaliseODataType = (value: string): string => value.replace(/^#/, '').toLowerCase()
@@ -103,7 +103,7 @@ function readEnum (type: string, members: readonly string[], value: unknown, pat
 }
 
 function readAbstract (type: string, derived: readonly TSchema[], value: unknown, path: JsonPath, context: ReadContext): unknown {
-  if (!isPlainObject(value)) throw invalid(path, `expected a JSON object of a type derived from '${qualified(type)}', got ${literal(value)}.`)
+  if (!isJsonObject(value)) throw invalid(path, `expected a JSON object of a type derived from '${qualified(type)}', got ${literal(value)}.`)
   const odataType = findODataType(value)
   if (odataType === undefined) {
     // Only one concrete type exists for each abstract type here, so an untyped value can only mean that one.
@@ -132,7 +132,7 @@ export function findODataType (value: Record<string, unknown>, path: JsonPath = 
 function readObject (schema: TSchema, value: unknown, path: JsonPath, context: ReadContext): Record<string, unknown> {
   const kind = kindOf(schema)
   if (kind.kind !== 'object') throw new Error('readObject needs an object schema')
-  if (!isPlainObject(value)) throw invalid(path, `expected a JSON object of type '${qualified(kind.type)}', got ${literal(value)}.`)
+  if (!isJsonObject(value)) throw invalid(path, `expected a JSON object of type '${qualified(kind.type)}', got ${literal(value)}.`)
   const index = propertyIndex(schema)
   const out: Record<string, unknown> = {}
   if (kind.derived) out['@odata.type'] = `#${qualified(kind.type)}`
@@ -151,7 +151,7 @@ function readObject (schema: TSchema, value: unknown, path: JsonPath, context: R
     const embedded = Object.keys(kind.bindings).find(name => name.toLowerCase() === lower)
     if (embedded !== undefined) {
       // Kiota models carry the navigation as an object ({ "roleGroup": { "id": "staff" } }): bind by its id.
-      const id = isPlainObject(raw) ? raw.id : undefined
+      const id = isJsonObject(raw) ? raw.id : undefined
       if (typeof id !== 'string' || id === '') throw invalid([...path, embedded], `expected an object with the 'id' of a ${embedded}, or use '${embedded}@odata.bind'.`)
       out[`${embedded}@odata.bind`] = context.bind(embedded, `external/industryData/${kind.bindings[embedded] ?? ''}/${encodeURIComponent(id)}`, [...path, embedded])
       continue
@@ -180,13 +180,4 @@ function readObject (schema: TSchema, value: unknown, path: JsonPath, context: R
 
 function unknownPropertyAt (name: string, type: string, path: JsonPath): InvalidBodyError {
   return new InvalidBodyError(`Property '${name}' does not exist on type '${qualified(type)}'.`, [...path, name])
-}
-
-const DATE_TIME_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,7})?)?(?:Z|[+-]\d{2}:\d{2})$/i
-
-/** ISO 8601 date-time with a zone, as Edm.DateTimeOffset requires. */
-export function isDateTimeOffset (value: string): boolean {
-  if (!DATE_TIME_OFFSET.test(value)) return false
-  // Date.parse only understands up to millisecond precision; trim the extra digits before checking the calendar.
-  return !Number.isNaN(Date.parse(value.replace(/(\.\d{3})\d+/, '$1')))
 }

@@ -55,17 +55,6 @@ function classify (schema: TSchema): SchemaKind {
   throw new Error(`schema without a graph kind: ${JSON.stringify(schema)}`)
 }
 
-/** Lower-cased property name → canonical name, for case-insensitive input. */
-const indexes = new WeakMap<TSchema, ReadonlyMap<string, string>>()
-export function propertyIndex (schema: TSchema): ReadonlyMap<string, string> {
-  let index = indexes.get(schema)
-  if (index === undefined) {
-    index = new Map(Object.keys((schema.properties ?? {}) as object).map(name => [name.toLowerCase(), name]))
-    indexes.set(schema, index)
-  }
-  return index
-}
-
 export const qualified = (type: string): string => `${NAMESPACE}.${type}`
 
 /** The schema of a property once nullability is peeled off. */

@@ -2,14 +2,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { sendCount } from '../../http/text.js'
 import { collectionBody, countCollection, pageCollection } from '../../odata/collection.js'
-import { flowsSpec, flowView } from '../../odata/collections.js'
+import { flowsSpec, flowView } from '../collections.js'
 import { contexts } from '../../odata/context.js'
 import { pickQueryOptions } from '../../odata/query.js'
 import { applySelect, parseSelect } from '../../odata/select.js'
-import { parseBody } from '../../store/rows.js'
-import { createFlow, requireFlowSet, type StoredFlow } from '../provisioning.js'
+import { createFlow, listFlowRows, requireFlowSet, toStoredFlow } from '../provisioning.js'
 import { presentFlow } from '../representations.js'
-import { FLOW_TYPES, isFlowTypeName } from '../schemas/entities.js'
+import { FLOW_TYPES } from '../schemas/entities.js'
 import { readPresentation, writePresentation, type GraphRouteOptions } from './flows.js'
 import { FlowBody, ODataQuery, SetParams } from './route-params.js'
 
@@ -21,22 +20,18 @@ export const flowCollectionRoutes: FastifyPluginAsyncTypebox<GraphRouteOptions> 
   app.get(FLOWS, { schema: { params: SetParams, querystring: ODataQuery } }, async (request) => {
     const { graph } = request
     const setId = requireFlowSet(p, graph.tenant, request.params.setId)
-    const rows = p.store.flows.listInSet(graph.tenant, setId).map(flowView)
+    const rows = listFlowRows(p, graph.tenant, setId).map(flowView)
     const page = pageCollection(rows, request.query, flowsSpec(setId))
     const select = parseSelect(page.options.select, ALL_FLOW_SCHEMAS, 'microsoft.graph.industryData.provisioningFlow')
     const presentation = readPresentation(p, graph)
-    const value = page.rows.map(row => {
-      if (!isFlowTypeName(row.type)) throw new Error(`stored flow has unknown type ${row.type}`)
-      const flow: StoredFlow = { setId, type: row.type, value: parseBody(row) }
-      return applySelect(presentFlow(flow, presentation, false), select)
-    })
+    const value = page.rows.map(row => applySelect(presentFlow(toStoredFlow(row), presentation, false), select))
     return collectionBody(contexts.flows(graph.root, setId), page, value, graph.origin, request.url)
   })
 
   app.get(`${FLOWS}/$count`, { schema: { params: SetParams, querystring: ODataQuery } }, async (request, reply) => {
     const { graph } = request
     const setId = requireFlowSet(p, graph.tenant, request.params.setId)
-    return sendCount(reply, countCollection(p.store.flows.listInSet(graph.tenant, setId).map(flowView), request.query, flowsSpec(setId)))
+    return sendCount(reply, countCollection(listFlowRows(p, graph.tenant, setId).map(flowView), request.query, flowsSpec(setId)))
   })
 
   app.post(FLOWS, { schema: { params: SetParams, querystring: ODataQuery, body: FlowBody } }, async (request, reply) => {

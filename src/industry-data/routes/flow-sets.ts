@@ -3,11 +3,11 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { sendNoContent, sendPatchResult } from '../../http/replies.js'
 import { sendCount } from '../../http/text.js'
 import { collectionBody, countCollection, pageCollection } from '../../odata/collection.js'
-import { FLOW_SETS_SPEC, flowSetView } from '../../odata/collections.js'
+import { FLOW_SETS_SPEC, flowSetView } from '../collections.js'
 import { contexts } from '../../odata/context.js'
 import { pickQueryOptions } from '../../odata/query.js'
 import { applySelect, parseSelect } from '../../odata/select.js'
-import { createFlowSet, deleteFlowSet, getFlowSet, patchFlowSet } from '../provisioning.js'
+import { createFlowSet, deleteFlowSet, getFlowSet, listFlowSetRows, patchFlowSet } from '../provisioning.js'
 import { presentFlowSet, presentStoredFlowSet } from '../representations.js'
 import { OutboundProvisioningFlowSet } from '../schemas/entities.js'
 import { expandFlows, parseExpand } from './expand.js'
@@ -20,7 +20,7 @@ const SET = `${SETS}/:setId`
 export const flowSetRoutes: FastifyPluginAsyncTypebox<GraphRouteOptions> = async (app, { provisioning: p, config }) => {
   app.get(SETS, { schema: { querystring: ODataQuery } }, async (request) => {
     const { graph } = request
-    const page = pageCollection(p.store.flowSets.list(graph.tenant).map(flowSetView), request.query, FLOW_SETS_SPEC)
+    const page = pageCollection(listFlowSetRows(p, graph.tenant).map(flowSetView), request.query, FLOW_SETS_SPEC)
     const select = parseSelect(page.options.select, [OutboundProvisioningFlowSet], 'microsoft.graph.industryData.outboundProvisioningFlowSet')
     const expand = parseExpand(page.options.expand)
     const presentation = writePresentation(graph)
@@ -32,7 +32,7 @@ export const flowSetRoutes: FastifyPluginAsyncTypebox<GraphRouteOptions> = async
   })
 
   app.get(`${SETS}/$count`, { schema: { querystring: ODataQuery } }, async (request, reply) =>
-    sendCount(reply, countCollection(p.store.flowSets.list(request.graph.tenant).map(flowSetView), request.query, FLOW_SETS_SPEC)))
+    sendCount(reply, countCollection(listFlowSetRows(p, request.graph.tenant).map(flowSetView), request.query, FLOW_SETS_SPEC)))
 
   app.post(SETS, { schema: { querystring: ODataQuery, body: FlowSetBody } }, async (request, reply) => {
     pickQueryOptions(request.query, [], 'on POST')

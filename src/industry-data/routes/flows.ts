@@ -4,8 +4,7 @@ import type { Config } from '../../config.js'
 import { sendNoContent, sendPatchResult } from '../../http/replies.js'
 import { pickQueryOptions } from '../../odata/query.js'
 import { applySelect, parseSelect } from '../../odata/select.js'
-import { parseBody } from '../../store/rows.js'
-import { deleteFlow, getFlow, patchFlow, resetFlow, type Provisioning, type StoredFlow } from '../provisioning.js'
+import { deleteFlow, findRoleGroup, getFlow, patchFlow, resetFlow, type Provisioning, type StoredFlow } from '../provisioning.js'
 import { presentFlow, type Presentation } from '../representations.js'
 import { FLOW_TYPES } from '../schemas/entities.js'
 import { ActionBody, FlowBody, FlowParams, ODataQuery } from './route-params.js'
@@ -24,10 +23,7 @@ export function readPresentation (p: Provisioning, graph: GraphContext): Present
   return {
     root: graph.root,
     includeUnknownEnumMembers: graph.includeUnknownEnumMembers,
-    roleGroup: id => {
-      const row = p.store.roleGroups.get(graph.tenant, id)
-      return row === undefined ? undefined : parseBody(row)
-    }
+    roleGroup: id => findRoleGroup(p, graph.tenant, id)
   }
 }
 

@@ -1,12 +1,11 @@
 /** Role groups: read-only, from fixtures (Graph documents List and Get only). */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { collectionBody, pageCollection } from '../../odata/collection.js'
-import { ROLE_GROUPS_SPEC, roleGroupView } from '../../odata/collections.js'
+import { bodyOf, ROLE_GROUPS_SPEC, roleGroupView } from '../collections.js'
 import { contexts } from '../../odata/context.js'
 import { pickQueryOptions } from '../../odata/query.js'
-import { parseBody } from '../../store/rows.js'
 import { applySelect, parseSelect } from '../../odata/select.js'
-import { getRoleGroup } from '../provisioning.js'
+import { getRoleGroup, listRoleGroupRows } from '../provisioning.js'
 import { presentRoleGroup } from '../representations.js'
 import { RoleGroup } from '../schemas/entities.js'
 import { writePresentation, type GraphRouteOptions } from './flows.js'
@@ -15,9 +14,9 @@ import { ODataQuery, RoleGroupParams } from './route-params.js'
 export const roleGroupRoutes: FastifyPluginAsyncTypebox<GraphRouteOptions> = async (app, { provisioning: p }) => {
   app.get('/external/industryData/roleGroups', { schema: { querystring: ODataQuery } }, async (request) => {
     const { graph } = request
-    const page = pageCollection(p.store.roleGroups.list(graph.tenant).map(roleGroupView), request.query, ROLE_GROUPS_SPEC)
+    const page = pageCollection(listRoleGroupRows(p, graph.tenant).map(roleGroupView), request.query, ROLE_GROUPS_SPEC)
     const select = parseSelect(page.options.select, [RoleGroup], 'microsoft.graph.industryData.roleGroup')
-    const value = page.rows.map(row => applySelect(presentRoleGroup(parseBody(row), writePresentation(graph), false), select))
+    const value = page.rows.map(row => applySelect(presentRoleGroup(bodyOf(row), writePresentation(graph), false), select))
     return collectionBody(contexts.roleGroups(graph.root), page, value, graph.origin, request.url)
   })
 

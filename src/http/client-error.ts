@@ -7,9 +7,9 @@
 import { randomUUID } from 'node:crypto'
 import { STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { Duplex } from 'node:stream'
-import { graphErrorBody } from './error-handler.js'
-import { GraphError } from './graph-error.js'
-import { ODATA_JSON } from '../http/graph-headers.js'
+import { graphErrorBody } from '../errors/envelope.js'
+import { GraphError } from '../errors/graph-error.js'
+import { ODATA_JSON } from './graph-headers.js'
 
 function errorFor (code: string | undefined): GraphError {
   if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return new GraphError(408, 'RequestTimeout', 'The request was not received in time.')

@@ -1,8 +1,12 @@
 /** Answers for URLs no route matched: Graph's 400 for an unknown segment, 405 for a known resource. */
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { explainUnmatched } from '../http/route-tree.js'
-import { GraphError } from './graph-error.js'
-import { badRequest, itemNotFound, methodNotAllowed, unknownSegment } from './graph-errors.js'
+import type { GraphError } from '../errors/graph-error.js'
+import { badRequest, itemNotFound, methodNotAllowed, unknownSegment } from '../errors/graph-errors.js'
+
+/** Why no route matched a path (its segments after the version prefix) for a method: the namespace's URL space knows. */
+export type ExplainUnmatched = (segments: readonly string[], method: string) =>
+  | { kind: 'unknownSegment', segment: string }
+  | { kind: 'methodNotAllowed', allowed: readonly string[] }
 
 const VERSION = /^(beta|v1\.0)$/i
 
@@ -14,7 +18,7 @@ function segmentsOf (url: string): string[] {
 }
 
 /** The GraphError an unmatched request is answered with. */
-export function unmatchedRequestError (request: FastifyRequest): GraphError {
+export function unmatchedRequestError (request: FastifyRequest, explain: ExplainUnmatched): GraphError {
   const segments = segmentsOf(request.url)
   const [first, ...rest] = segments
   if (first === undefined) return badRequest('The service root is not a resource; use a path such as /beta/external/industryData/outboundProvisioningFlowSets.')
@@ -22,11 +26,11 @@ export function unmatchedRequestError (request: FastifyRequest): GraphError {
   const versioned = VERSION.test(first)
   const path = versioned ? rest : segments
   if (path.length === 0) return badRequest(`The service root '/${first}' is not a resource; use a path such as /${first}/external/industryData/outboundProvisioningFlowSets.`)
-  const verdict = explainUnmatched(path, request.method)
+  const verdict = explain(path, request.method)
   if (verdict.kind === 'methodNotAllowed') return methodNotAllowed(request.method, request.url.split('?')[0] ?? '', verdict.allowed)
   return unknownSegment(verdict.segment)
 }
 
-export function notFoundHandler (nowMs: () => number, send: (request: FastifyRequest, reply: FastifyReply, error: GraphError, nowMs: number) => FastifyReply) {
-  return async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => send(request, reply, unmatchedRequestError(request), nowMs())
+export function notFoundHandler (explain: ExplainUnmatched, nowMs: () => number, send: (request: FastifyRequest, reply: FastifyReply, error: GraphError, nowMs: number) => FastifyReply) {
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => send(request, reply, unmatchedRequestError(request, explain), nowMs())
 }

@@ -1,0 +1,88 @@
+/**
+ * The three collections graph-mock serves, described for the generic collection reader (odata/collection.ts):
+ * what $filter and $orderby may touch on each, what they see of a row, and a row's stored body.
+ */
+import type { TSchema } from '@sinclair/typebox'
+import type { Json } from '../json.js'
+import type { CollectionRow, CollectionSpec } from '../odata/collection.js'
+import type { FilterField, FilterFields } from '../odata/filter/index.js'
+import type { OrderableProperty } from '../odata/orderby.js'
+import type { FlowRow } from '../store/flow-repository.js'
+import type { FlowSetRow } from '../store/flow-set-repository.js'
+import type { RoleGroupRow } from '../store/role-group-repository.js'
+import { parseBody } from '../store/rows.js'
+import { kindOf, qualified } from './domain/schema-walk.js'
+import { FLOW_TYPE_NAMES } from './schemas/entities.js'
+import { ReadinessStatus } from './schemas/enums.js'
+import { NAMESPACE } from './schemas/graph-type.js'
+
+function enumField (schema: TSchema): FilterField {
+  const kind = kindOf(schema)
+  if (kind.kind !== 'enum') throw new Error('enumField needs an enum schema')
+  return { type: 'enum', name: qualified(kind.type), members: kind.members }
+}
+
+const ID_FIELD = { type: 'string', caseInsensitive: true } as const // ids are GUIDs: Graph matches them case-insensitively
+const DATE_TIME_FIELD = { type: 'dateTime' } as const
+
+/** $filter fields of `outboundProvisioningFlowSets/{id}/provisioningFlows`. */
+export const FLOW_FILTER_FIELDS: FilterFields = {
+  collection: 'provisioningFlows',
+  properties: {
+    readinessStatus: enumField(ReadinessStatus),
+    id: ID_FIELD,
+    createdDateTime: DATE_TIME_FIELD,
+    lastModifiedDateTime: DATE_TIME_FIELD
+  },
+  isof: { namespace: NAMESPACE, base: 'provisioningFlow', derived: FLOW_TYPE_NAMES }
+}
+
+/** $filter fields of `outboundProvisioningFlowSets`. */
+export const FLOW_SET_FILTER_FIELDS: FilterFields = {
+  collection: 'outboundProvisioningFlowSets',
+  properties: {
+    displayName: { type: 'string', caseInsensitive: false },
+    id: ID_FIELD,
+    createdDateTime: DATE_TIME_FIELD,
+    lastModifiedDateTime: DATE_TIME_FIELD
+  },
+  isof: undefined
+}
+
+const ROLE_GROUP_FILTER_FIELDS: FilterFields = {
+  collection: 'roleGroups',
+  properties: { id: ID_FIELD, displayName: { type: 'string', caseInsensitive: false } },
+  isof: undefined
+}
+
+/** $orderby properties of `provisioningFlows`. */
+export const FLOW_ORDERBY: readonly OrderableProperty[] = ['createdDateTime', 'lastModifiedDateTime']
+/** $orderby properties of `outboundProvisioningFlowSets`. */
+export const FLOW_SET_ORDERBY: readonly OrderableProperty[] = ['displayName', 'createdDateTime', 'lastModifiedDateTime']
+
+export const flowsSpec = (setId: string): CollectionSpec => ({
+  name: `provisioningFlows:${setId.toLowerCase()}`, where: 'on provisioningFlows', fields: FLOW_FILTER_FIELDS, orderable: FLOW_ORDERBY, extra: ['select']
+})
+export const FLOW_SETS_SPEC: CollectionSpec = {
+  name: 'outboundProvisioningFlowSets', where: 'on outboundProvisioningFlowSets', fields: FLOW_SET_FILTER_FIELDS, orderable: FLOW_SET_ORDERBY, extra: ['select', 'expand']
+}
+export const ROLE_GROUPS_SPEC: CollectionSpec = {
+  name: 'roleGroups', where: 'on roleGroups', fields: ROLE_GROUP_FILTER_FIELDS, orderable: ['displayName'], extra: ['select']
+}
+
+/** What $filter/$orderby see of a flow: its type and columns, no body parsing. */
+export const flowView = <R extends FlowRow & { seq: number }>(row: R): R & CollectionRow => ({
+  ...row,
+  view: { '@odata.type': `#${qualified(row.type)}`, id: row.id, readinessStatus: row.readiness, createdDateTime: row.created, lastModifiedDateTime: row.modified }
+})
+export const flowSetView = <R extends FlowSetRow & { seq: number }>(row: R): R & CollectionRow => ({
+  ...row,
+  view: { id: row.id, displayName: row.display_name, createdDateTime: row.created, lastModifiedDateTime: row.modified }
+})
+export const roleGroupView = <R extends RoleGroupRow & { seq: number }>(row: R): R & CollectionRow => ({
+  ...row,
+  view: { id: row.id, displayName: row.display_name }
+})
+
+/** The entity JSON a row of any of the three collections stores. */
+export const bodyOf = (row: { body: string }): Json => parseBody(row)
