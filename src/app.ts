@@ -4,21 +4,21 @@ import type { DestinationStream } from 'pino'
 import { createAuthenticator } from './auth/authenticator.js'
 import { loadIdentity, type Identity } from './auth/identity.js'
 import { createClock, type Clock } from './clock.js'
-import type { Config } from './config.js'
+import { GRAPH_VERSIONS, servedVersions, type Config } from './config.js'
 import { sendGraphError } from './errors/envelope.js'
 import type { GraphError } from './errors/graph-error.js'
 import { serviceUnavailable } from './errors/graph-errors.js'
 import { BODY_LIMIT, registerJsonBodyParser } from './http/body-parsing.js'
 import { answerUnroutedRequests, graphClientErrorHandler } from './http/client-error.js'
 import { toGraphError } from './http/fastify-errors.js'
-import { notFoundHandler } from './http/not-found.js'
-import { explainUnmatched } from './http/route-tree.js'
+import { notFoundHandler, type ExplainUnmatched } from './http/not-found.js'
+import { explainUnmatched, keyedCollections } from './http/url-table.js'
 import { applyGraphHeaders, applyODataContentType, newRequestId, ODATA_JSON } from './http/graph-headers.js'
 import { batchRoute, DEFAULT_INNER_DEADLINE_MS } from './http/batch.js'
-import { rewriteKeySegments } from './http/key-segments.js'
+import { keySegmentRewriter } from './http/key-segments.js'
 import { lazySchemaCompilers } from './http/lazy-compilers.js'
 import { boundedTypeBoxCompiler } from './http/validator-compiler.js'
-import { openApiRoute, registerOpenApi } from './http/openapi.js'
+import { openApiRoute, registerOpenApi } from './control/openapi.js'
 import { VERSION } from './version.js'
 import { loadTlsMaterial, type TlsMaterial } from './http/tls.js'
 import { createIdSource, type IdSource } from './ids.js'
@@ -31,6 +31,8 @@ import { journalRecorder } from './control/journal-hooks.js'
 import { Journal } from './control/journal.js'
 import { Throttle } from './control/throttle.js'
 import { graphApi } from './industry-data/graph-api.js'
+import { BARE_URL_SPACE, URL_SPACE, URL_SPACE_WITHOUT_INDUSTRY_DATA } from './industry-data/url-space.js'
+import { applyTrafficControls } from './control/traffic.js'
 import type { Provisioning } from './industry-data/provisioning.js'
 import { loadFixtureFolder, toSeedRows, type PreparedFixtures } from './industry-data/fixtures.js'
 import { openStore, type Store } from './store/store.js'
@@ -79,6 +81,11 @@ export async function buildApp (config: Config, deps: AppDeps = {}): Promise<Fas
   const identity = deps.identity ?? loadIdentity(config)
   const tls = deps.tls ?? await loadTlsMaterial(config)
   const store = openStore({ file: config.db, seed: toSeedRows(fixtures), clock })
+
+  const rewriteKeySegments = keySegmentRewriter(keyedCollections(URL_SPACE))
+  const versions = servedVersions(config)
+  const explain: ExplainUnmatched = (version, segments, method) =>
+    explainUnmatched(version === undefined ? BARE_URL_SPACE : versions.some(v => v === version) ? URL_SPACE : URL_SPACE_WITHOUT_INDUSTRY_DATA, segments, method)
 
   const app = Fastify({
     ...(tls === undefined ? {} : { https: tls }),
@@ -158,15 +165,18 @@ export async function buildApp (config: Config, deps: AppDeps = {}): Promise<Fas
     if (graphError.statusCode >= 500) request.log.error({ err: error }, 'unhandled error')
     return sendError(request, reply, graphError)
   })
-  app.setNotFoundHandler(notFoundHandler(explainUnmatched, () => clock.now(), sendError))
+  app.setNotFoundHandler(notFoundHandler(explain, () => clock.now(), sendError))
 
   const authenticate = createAuthenticator(config, clock, identity.verification)
-  const traffic = { faults, throttle }
-  for (const version of ['beta', 'v1.0'] as const) {
-    await app.register(graphApi, { prefix: `/${version}`, provisioning, config, version, authenticate, traffic })
+  // The Graph surface calls no control-plane code: faults and throttling come in as its beforeRoute hook.
+  const beforeRoute = async (request: FastifyRequest, tenant: string): Promise<void> =>
+    await applyTrafficControls({ faults, throttle }, request, tenant, () => clock.now())
+  const graphOptions = { provisioning, publicUrl: config.publicUrl, patchResponse: config.patchResponse, authenticate, beforeRoute }
+  for (const version of GRAPH_VERSIONS) {
+    if (versions.includes(version)) await app.register(graphApi, { ...graphOptions, prefix: `/${version}`, version })
     await app.register(batchRoute, { prefix: `/${version}`, version, authenticate, nowMs: () => clock.now(), innerDeadlineMs: deps.batchDeadlineMs ?? DEFAULT_INNER_DEADLINE_MS })
   }
-  await app.register(graphApi, { provisioning, config, version: 'beta', authenticate, traffic, seedRouteOnly: true })
+  await app.register(graphApi, { ...graphOptions, version: 'beta', bare: true })
 
   await app.register(healthRoutes, { prefix: '/_mock', isReady: () => state.ready })
   await app.register(openApiRoute(config.adminToken), { prefix: '/_mock' })

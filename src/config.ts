@@ -23,7 +23,8 @@ export const ConfigSchema = Type.Object({
   tlsKey: Type.Optional(Type.String({ minLength: 1 })),
   tlsCertOut: Type.Optional(Type.String({ minLength: 1 })),
   journalSize: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 1000 }),
-  journalBytes: Type.Integer({ minimum: 65_536, maximum: 4_294_967_296, default: 33_554_432 })
+  journalBytes: Type.Integer({ minimum: 65_536, maximum: 4_294_967_296, default: 33_554_432 }),
+  versions: Type.String({ pattern: '^(beta|v1\\.0)(,(beta|v1\\.0))?$', default: 'beta' })
 })
 export type Config = Static<typeof ConfigSchema>
 export type ConfigKey = keyof Config
@@ -48,6 +49,7 @@ export const SETTINGS: ReadonlyArray<{ key: ConfigKey, env: string, flag: string
   { key: 'tlsKey', env: 'GRAPH_MOCK_TLS_KEY', flag: '--tls-key', help: 'PEM private key of GRAPH_MOCK_TLS_CERT.' },
   { key: 'tlsCertOut', env: 'GRAPH_MOCK_TLS_CERT_OUT', flag: '--tls-cert-out', help: 'Write the served certificate (PEM) to this file at start, for NODE_EXTRA_CA_CERTS or curl --cacert.' },
   { key: 'journalSize', env: 'GRAPH_MOCK_JOURNAL_SIZE', flag: '--journal-size', help: 'Most requests the journal (/_mock/requests) keeps; the oldest go first.' },
+  { key: 'versions', env: 'GRAPH_MOCK_VERSIONS', flag: '--versions', help: 'Graph versions that serve industryData: `beta` (as Graph: v1.0 has none, and answers 400 for it) or `beta,v1.0` (the beta surface under /v1.0 too).' },
   { key: 'journalBytes', env: 'GRAPH_MOCK_JOURNAL_BYTES', flag: '--journal-bytes', help: 'Most the journal keeps in all, in bytes of text (each body is cut at 16 KiB when recorded); the oldest entries go first past it.' }
 ]
 
@@ -90,8 +92,16 @@ export function loadConfig (env: Readonly<Record<string, string | undefined>>, o
     if (!Value.Check(schema, value)) throw new ConfigError(setting.env, `'${String(value)}' is not valid (${describe(schema)})`)
   }
   checkTlsSettings(config as Config)
+  if (!servedVersions(config as Config).includes('beta')) throw new ConfigError('GRAPH_MOCK_VERSIONS', `'${String((config as Config).versions)}' leaves out beta, where Graph serves industryData`)
   return config as Config
 }
+
+export type GraphVersion = 'beta' | 'v1.0'
+export const GRAPH_VERSIONS: readonly GraphVersion[] = ['beta', 'v1.0']
+
+/** The versions whose prefix serves the industryData surface (every version serves $batch). */
+export const servedVersions = (config: Pick<Config, 'versions'>): GraphVersion[] =>
+  GRAPH_VERSIONS.filter(version => config.versions.split(',').includes(version))
 
 /** TLS settings that only make sense together. */
 function checkTlsSettings (config: Config): void {
@@ -109,6 +119,7 @@ export const tlsEnabled = (config: Pick<Config, 'tls' | 'tlsCert'>): boolean => 
 function describe (schema: TSchema): string {
   if (Array.isArray(schema.anyOf)) return `expected one of ${(schema.anyOf as TSchema[]).map(s => String(s.const)).join(', ')}`
   if (schema.type === 'integer') return `expected an integer from ${String(schema.minimum)} to ${String(schema.maximum)}`
+  if (schema.pattern === ConfigSchema.properties.versions.pattern) return 'expected beta or beta,v1.0'
   if (typeof schema.pattern === 'string') return 'expected an http(s) URL'
   return 'expected a non-empty string'
 }

@@ -32,3 +32,25 @@ export function sendGraphError (request: FastifyRequest, reply: FastifyReply, er
   for (const [name, value] of Object.entries(error.headers)) reply.header(name, value)
   return reply.code(error.statusCode).send(graphErrorBody(error, requestId, clientRequestId, nowMs))
 }
+
+/** The envelope as a JSON Schema, for the OpenAPI document's error answers. */
+export const GRAPH_ERROR_SCHEMA = {
+  type: 'object',
+  description: "Graph's error envelope",
+  required: ['error'],
+  properties: {
+    error: {
+      type: 'object',
+      required: ['code', 'message', 'innerError'],
+      properties: {
+        code: { type: 'string' },
+        message: { type: 'string' },
+        innerError: {
+          type: 'object',
+          required: ['date', 'request-id', 'client-request-id'],
+          properties: { date: { type: 'string' }, 'request-id': { type: 'string' }, 'client-request-id': { type: 'string' } }
+        }
+      }
+    }
+  }
+} as const

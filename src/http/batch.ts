@@ -3,6 +3,7 @@
  * dependants of a failure. Each inner request is dispatched through this same app (app.inject), so it is
  * authenticated, validated, journaled, throttled and faulted exactly like a direct one.
  */
+import { GRAPH_ERROR_SCHEMA } from '../errors/envelope.js'
 import { randomUUID } from 'node:crypto'
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify'
 import { Type } from '@sinclair/typebox'
@@ -167,8 +168,23 @@ function failedDependency (request: BatchRequest, failed: BatchResponse, nowMs: 
 }
 
 /** The $batch route for one version prefix. */
+/** What a batch answers, for the OpenAPI document (control/openapi.ts reads schema.graphAnswers). */
+const BATCH_ANSWERS = {
+  200: {
+    type: 'object',
+    description: 'One answer per request, each with its id, status, headers and body.',
+    properties: {
+      responses: {
+        type: 'array',
+        items: { type: 'object', properties: { id: { type: 'string' }, status: { type: 'integer' }, headers: { type: 'object' }, body: {} }, required: ['id', 'status'] }
+      }
+    }
+  },
+  default: GRAPH_ERROR_SCHEMA
+}
+
 export const batchRoute: FastifyPluginAsync<BatchOptions> = async (app, options) => {
-  app.post('/$batch', { schema: { body: Type.Unknown({ description: BatchBody.description }) } }, async (request) => {
+  app.post('/$batch', { schema: { body: Type.Unknown({ description: BatchBody.description }), graphAnswers: BATCH_ANSWERS } }, async (request) => {
     await options.authenticate(request) // the batch itself needs a valid token; each inner request is authorised on its own
     const requests = readBatch(request.body)
     const outer = {

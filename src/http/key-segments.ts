@@ -1,14 +1,20 @@
-/** OData key-as-segment: `outboundProvisioningFlowSets('id')` is served like `outboundProvisioningFlowSets/id`. */
+/**
+ * OData key-as-segment: `outboundProvisioningFlowSets('id')` is served like `outboundProvisioningFlowSets/id`,
+ * for every keyed collection of the URL table.
+ */
 
-const PAREN_KEY = /\/(outboundProvisioningFlowSets|provisioningFlows|roleGroups)\((?:'|%27)([^/?]*?)(?:'|%27)\)/gi
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
-/** Rewrite parenthesised keys to path segments; every other URL is left as it is. */
-export function rewriteKeySegments (url: string): string {
-  const q = url.indexOf('?')
-  const path = q === -1 ? url : url.slice(0, q)
-  if (!path.includes('(')) return url
-  const rewritten = path.replace(PAREN_KEY, (_m, segment: string, key: string) => `/${segment}/${encodeURIComponent(decodeKey(key))}`)
-  return q === -1 ? rewritten : rewritten + url.slice(q)
+/** A rewriter of parenthesised keys to path segments for `collections`; every other URL is left as it is. */
+export function keySegmentRewriter (collections: readonly string[]): (url: string) => string {
+  const parenKey = new RegExp(`/(${collections.map(escapeRegExp).join('|')})\\((?:'|%27)([^/?]*?)(?:'|%27)\\)`, 'gi')
+  return (url: string): string => {
+    const q = url.indexOf('?')
+    const path = q === -1 ? url : url.slice(0, q)
+    if (!path.includes('(')) return url
+    const rewritten = path.replace(parenKey, (_m, segment: string, key: string) => `/${segment}/${encodeURIComponent(decodeKey(key))}`)
+    return q === -1 ? rewritten : rewritten + url.slice(q)
+  }
 }
 
 function decodeKey (key: string): string {

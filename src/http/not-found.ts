@@ -3,8 +3,11 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { GraphError } from '../errors/graph-error.js'
 import { badRequest, itemNotFound, methodNotAllowed, unknownSegment } from '../errors/graph-errors.js'
 
-/** Why no route matched a path (its segments after the version prefix) for a method: the namespace's URL space knows. */
-export type ExplainUnmatched = (segments: readonly string[], method: string) =>
+/**
+ * Why no route matched a path for a method: its version (undefined when it has none) and its segments after
+ * it. The URL table knows (industry-data/url-space.ts, through app.ts).
+ */
+export type ExplainUnmatched = (version: string | undefined, segments: readonly string[], method: string) =>
   | { kind: 'unknownSegment', segment: string }
   | { kind: 'methodNotAllowed', allowed: readonly string[] }
 
@@ -26,7 +29,7 @@ export function unmatchedRequestError (request: FastifyRequest, explain: Explain
   const versioned = VERSION.test(first)
   const path = versioned ? rest : segments
   if (path.length === 0) return badRequest(`The service root '/${first}' is not a resource; use a path such as /${first}/external/industryData/outboundProvisioningFlowSets.`)
-  const verdict = explain(path, request.method)
+  const verdict = explain(versioned ? first.toLowerCase() : undefined, path, request.method)
   if (verdict.kind === 'methodNotAllowed') return methodNotAllowed(request.method, request.url.split('?')[0] ?? '', verdict.allowed)
   return unknownSegment(verdict.segment)
 }

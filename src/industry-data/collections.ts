@@ -73,7 +73,7 @@ export const ROLE_GROUPS_SPEC: CollectionSpec = {
 /** What $filter/$orderby see of a flow: its type and columns, no body parsing. */
 export const flowView = <R extends FlowRow & { seq: number }>(row: R): R & CollectionRow => ({
   ...row,
-  view: { '@odata.type': `#${qualified(row.type)}`, id: row.id, readinessStatus: row.readiness, createdDateTime: row.created, lastModifiedDateTime: row.modified }
+  view: { '@odata.type': `#${qualified(row.type)}`, id: row.id, readinessStatus: row.readiness === '' ? null : row.readiness, createdDateTime: row.created, lastModifiedDateTime: row.modified }
 })
 export const flowSetView = <R extends FlowSetRow & { seq: number }>(row: R): R & CollectionRow => ({
   ...row,

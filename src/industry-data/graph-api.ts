@@ -1,43 +1,72 @@
-/** The Graph API surface, mounted once per version prefix: authentication, tenant, then the routes. */
-import type { FastifyPluginAsync } from 'fastify'
+/**
+ * The Graph API surface, mounted under each version that serves industryData (and, for the shortcut route
+ * alone, bare): `$metadata` without a token, as Graph serves it; everything else after authentication,
+ * authorisation, the tenant and `beforeRoute`. Every route comes from the URL table (url-space.ts).
+ */
+import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify'
 import type { Authenticator } from '../auth/authenticator.js'
-import { accessFor } from '../auth/permissions.js'
 import { authorize } from '../auth/authenticate.js'
+import { accessFor } from '../auth/permissions.js'
 import type { Config } from '../config.js'
-import { applyTrafficControls, type TrafficControls } from '../control/traffic.js'
 import { graphContext, type GraphVersion } from '../http/graph-context.js'
+import { registerUrlSpace, type Operations } from '../http/url-routes.js'
+import type { Route, UrlNode } from '../http/url-table.js'
+import { documentedAnswers } from './openapi-answers.js'
 import type { Provisioning } from './provisioning.js'
-import { flowRoutes } from './routes/flows.js'
-import { flowCollectionRoutes } from './routes/flow-collection.js'
-import { flowSetRoutes } from './routes/flow-sets.js'
-import { roleGroupRoutes } from './routes/role-groups.js'
-import { seedRoute } from './routes/seed-route.js'
+import { classGroupShortcutOperations } from './routes/class-group-shortcut.js'
+import { flowCollectionOperations } from './routes/flow-collection.js'
+import { flowSetOperations } from './routes/flow-sets.js'
+import { flowOperations } from './routes/flows.js'
+import { roleGroupOperations } from './routes/role-groups.js'
+import { ODataQuery, type OperationDeps } from './routes/route-params.js'
+import { METADATA_OPERATIONS, ROOT_OPERATIONS } from './routes/service.js'
+import { BARE_URL_SPACE, URL_SPACE } from './url-space.js'
 
 export interface GraphApiOptions {
   provisioning: Provisioning
-  config: Config
+  publicUrl: Config['publicUrl']
+  patchResponse: Config['patchResponse']
   version: GraphVersion
   authenticate: Authenticator
-  traffic: TrafficControls
-  /** Only the seed route is served without a version prefix. */
-  seedRouteOnly?: boolean
+  /** Runs once the tenant is known, before the operation: app.ts puts faults and throttling here. */
+  beforeRoute: (request: FastifyRequest, tenant: string) => Promise<void>
+  /** Bare: the shortcut route only, with no version prefix. */
+  bare?: boolean
+}
+
+/** Every operation the URL table names, but `$batch` (http/batch.ts serves it). */
+export function industryDataOperations (deps: OperationDeps): Operations {
+  return {
+    ...flowSetOperations(deps),
+    ...flowCollectionOperations(deps),
+    ...flowOperations(deps),
+    ...roleGroupOperations(deps),
+    ...classGroupShortcutOperations(deps),
+    ...ROOT_OPERATIONS,
+    ...METADATA_OPERATIONS
+  }
+}
+
+const isMetadata = (route: Route): boolean => route.url === '/$metadata'
+
+function register (app: FastifyInstance, tree: UrlNode, operations: Operations, only: (route: Route) => boolean): void {
+  registerUrlSpace(app, tree, operations, { querystring: ODataQuery, answers: documentedAnswers }, only)
 }
 
 export const graphApi: FastifyPluginAsync<GraphApiOptions> = async (app, options) => {
-  const { provisioning, config, version, authenticate } = options
+  const { provisioning, version, authenticate } = options
+  const operations = industryDataOperations({ provisioning, patchResponse: options.patchResponse })
+  const tree = options.bare === true ? BARE_URL_SPACE : URL_SPACE
   app.decorateRequest('graph', null as unknown as never)
-  app.addHook('onRequest', async (request) => {
-    const principal = await authenticate(request)
-    authorize(principal, accessFor(request.method))
-    request.graph = graphContext(request, principal, version, config.publicUrl)
-    provisioning.store.ensureTenant(principal.tenant)
-    await applyTrafficControls(options.traffic, request, principal.tenant, () => provisioning.clock.now())
+  await app.register(async anonymous => { register(anonymous, tree, operations, isMetadata) })
+  await app.register(async authenticated => {
+    authenticated.addHook('onRequest', async (request) => {
+      const principal = await authenticate(request)
+      authorize(principal, accessFor(request.method))
+      request.graph = graphContext(request, principal, version, options.publicUrl)
+      provisioning.store.ensureTenant(principal.tenant)
+      await options.beforeRoute(request, principal.tenant)
+    })
+    register(authenticated, tree, operations, route => !isMetadata(route))
   })
-  const routeOptions = { provisioning, config }
-  await app.register(seedRoute, routeOptions)
-  if (options.seedRouteOnly === true) return
-  await app.register(flowRoutes, routeOptions)
-  await app.register(flowCollectionRoutes, routeOptions)
-  await app.register(flowSetRoutes, routeOptions)
-  await app.register(roleGroupRoutes, routeOptions)
 }

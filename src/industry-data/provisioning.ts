@@ -3,13 +3,13 @@ import type { Clock } from '../clock.js'
 import type { IdSource } from '../ids.js'
 import { conflict, itemNotFound } from '../errors/graph-errors.js'
 import type { Store } from '../store/store.js'
-import { flowRow, flowSetRow, parseBody } from '../store/rows.js'
-import { readFlowCreate, readFlowPatch, readFlowSetCreate, readFlowSetPatch } from './domain/flow-input.js'
+import { flowRow, flowSetRow, parseBody, roleGroupRow } from '../store/rows.js'
+import { readFlowCreate, readFlowPatch, readFlowSetCreate, readFlowSetPatch, readRoleGroupCreate, readRoleGroupPatch } from './domain/flow-input.js'
 import { complete, mergePatch } from './domain/merge-patch.js'
 import { InvalidBodyError, type ReadContext } from './domain/read-body.js'
 import { roleGroupIdOf, roleGroupReference } from './domain/references.js'
 import { canonicalEnrollmentCodes, knownRoleCodes } from './domain/role-codes.js'
-import { FLOW_TYPES, isFlowTypeName, OutboundProvisioningFlowSet, type FlowTypeName } from './schemas/entities.js'
+import { FLOW_TYPES, isFlowTypeName, OutboundProvisioningFlowSet, RoleGroup, type FlowTypeName } from './schemas/entities.js'
 import { isJsonObject, type Json } from '../json.js'
 
 export interface Provisioning {
@@ -206,8 +206,53 @@ export function findRoleGroup (p: Provisioning, tenant: string, id: string): Jso
   return row === undefined ? undefined : parseBody(row)
 }
 
+const roleGroupNotFound = (id: string) => itemNotFound(`roleGroup '${id}'`)
+
 export function getRoleGroup (p: Provisioning, tenant: string, id: string): Json {
   const row = p.store.roleGroups.get(tenant, id)
-  if (row === undefined) throw itemNotFound(`roleGroup '${id}'`)
+  if (row === undefined) throw roleGroupNotFound(id)
   return parseBody(row)
+}
+
+export function createRoleGroup (p: Provisioning, tenant: string, body: unknown): Json {
+  const value = readRoleGroupCreate(body, readContextFor(p, tenant))
+  const stored = complete(RoleGroup, { ...value, id: p.ids.next() })
+  p.store.transaction(() => { p.store.roleGroups.insert(roleGroupRow(tenant, stored)) })
+  return stored
+}
+
+export function patchRoleGroup (p: Provisioning, tenant: string, id: string, body: unknown): Json {
+  const stored = getRoleGroup(p, tenant, id)
+  const patch = readRoleGroupPatch(String(stored.id), body, readContextFor(p, tenant))
+  return p.store.transaction(() => {
+    const merged = complete(RoleGroup, mergePatch(RoleGroup, stored, patch))
+    p.store.roleGroups.update(roleGroupRow(tenant, merged))
+    return merged
+  })
+}
+
+/** The user flows whose configurations bind the role group `id`. */
+function flowsBinding (p: Provisioning, tenant: string, id: string): string[] {
+  return p.store.flows.listInTenant(tenant)
+    .filter(row => row.type === 'userProvisioningFlow')
+    .filter(row => {
+      const configurations = (parseBody(row).creationOptions as { configurations?: unknown } | null | undefined)?.configurations
+      return Array.isArray(configurations) && configurations.some(c => {
+        const reference = isJsonObject(c) ? c['roleGroup@odata.bind'] : undefined
+        return typeof reference === 'string' && roleGroupIdOf(reference)?.toLowerCase() === id.toLowerCase()
+      })
+    })
+    .map(row => row.id)
+}
+
+/** A role group a user flow still binds cannot go: the flow would point at nothing (409, naming the flows). */
+export function deleteRoleGroup (p: Provisioning, tenant: string, id: string): void {
+  p.store.transaction(() => {
+    const stored = getRoleGroup(p, tenant, id)
+    const bound = flowsBinding(p, tenant, String(stored.id))
+    if (bound.length > 0) {
+      throw conflict(`The roleGroup '${String(stored.id)}' is bound by the userProvisioningFlow ${bound.map(f => `'${f}'`).join(', ')}; change their creationOptions first.`)
+    }
+    p.store.roleGroups.remove(tenant, String(stored.id))
+  })
 }

@@ -1,11 +1,13 @@
 /** The JSON Graph answers with for each entity. */
+import type { GraphContext } from '../http/graph-context.js'
 import type { Json } from '../json.js'
-import { contexts } from '../odata/context.js'
+import { applySelect, parseSelect } from '../odata/select.js'
 import { presentValue, type PresentOptions } from './domain/present.js'
 import { roleGroupIdOf } from './domain/references.js'
 import { qualified } from './domain/schema-walk.js'
+import { findRoleGroup, type Provisioning, type StoredFlow } from './provisioning.js'
 import { FLOW_TYPES, OutboundProvisioningFlowSet, RoleGroup } from './schemas/entities.js'
-import type { StoredFlow } from './provisioning.js'
+import { boundRoleGroupContext, contexts } from './url-space.js'
 
 export interface Presentation {
   root: string
@@ -25,7 +27,7 @@ export function presentFlow (flow: StoredFlow, presentation: Presentation, withC
       const group = id === undefined ? undefined : lookup(id)
       if (group === undefined) return undefined
       return {
-        [`${navigation}@odata.context`]: contexts.boundRoleGroup(presentation.root, flow.setId, flowId, flow.type, path),
+        [`${navigation}@odata.context`]: boundRoleGroupContext(presentation.root, flow.setId, flowId, flow.type, path),
         [navigation]: presentValue(RoleGroup, group, options)
       }
     }
@@ -63,4 +65,28 @@ export function presentStoredFlowSet (body: string, presentation: Presentation):
 export function presentRoleGroup (group: Json, presentation: Presentation, withContext: boolean): Json {
   const head: Json = withContext ? { '@odata.context': contexts.roleGroup(presentation.root) } : {}
   return Object.assign(head, presentValue(RoleGroup, group, { includeUnknownEnumMembers: presentation.includeUnknownEnumMembers }))
+}
+
+/** GET answers expand bound role groups inline; write answers leave them out (as Graph's POST answer does). */
+export function readPresentation (p: Provisioning, graph: GraphContext): Presentation {
+  return {
+    root: graph.root,
+    includeUnknownEnumMembers: graph.includeUnknownEnumMembers,
+    roleGroup: id => findRoleGroup(p, graph.tenant, id)
+  }
+}
+
+export function writePresentation (graph: GraphContext): Presentation {
+  return { root: graph.root, includeUnknownEnumMembers: graph.includeUnknownEnumMembers }
+}
+
+const ALL_FLOW_SCHEMAS = Object.values(FLOW_TYPES).map(t => t.schema)
+
+/** The schemas a `$select` on provisioningFlows may name properties of. */
+export const FLOW_SELECT_SCHEMAS = ALL_FLOW_SCHEMAS
+
+/** Present one flow for a GET, honouring $select. */
+export function presentFlowForRead (p: Provisioning, graph: GraphContext, flow: StoredFlow, select: string | undefined): Json {
+  const selected = parseSelect(select, ALL_FLOW_SCHEMAS, qualified('provisioningFlow'))
+  return applySelect(presentFlow(flow, readPresentation(p, graph), true), selected)
 }

@@ -90,6 +90,9 @@ export const URL_SPACE: UrlNode = {
   }
 }
 
+/** Without a version prefix: the shortcut route alone. */
+export const BARE_URL_SPACE: UrlNode = { kind: 'segment', methods: {}, children: { classGroupProvisioningFlow: CLASS_GROUP_SHORTCUT } }
+
 /** Under a version that has no industryData (Graph v1.0): `external` exists, `industryData` does not. */
 export const URL_SPACE_WITHOUT_INDUSTRY_DATA: UrlNode = {
   kind: 'segment',

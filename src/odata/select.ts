@@ -15,8 +15,12 @@ function castPrefix (typeName: string): RegExp {
   return prefix
 }
 
-/** Canonical property names selected, or undefined for all; 400 for names not on any of `schemas` (`typeName` is qualified). */
-export function parseSelect (text: string | undefined, schemas: readonly TSchema[], typeName: string): string[] | undefined {
+/**
+ * Canonical property names selected, or undefined for all; 400 for names not on any of `schemas` (`typeName` is
+ * qualified). Navigation properties may be selected too (OData lets `$select` name them; they are answered when
+ * expanded).
+ */
+export function parseSelect (text: string | undefined, schemas: readonly TSchema[], typeName: string, navigation: readonly string[] = []): string[] | undefined {
   if (text === undefined) return undefined
   const names = text.split(',').map(s => s.trim())
   if (names.some(n => n === '')) throw badRequest(`Invalid $select '${text}': empty property name.`)
@@ -28,6 +32,8 @@ export function parseSelect (text: string | undefined, schemas: readonly TSchema
       const canonical = propertyIndex(schema).get(bare.toLowerCase())
       if (canonical !== undefined) return canonical
     }
+    const navigationName = navigation.find(n => n.toLowerCase() === bare.toLowerCase())
+    if (navigationName !== undefined) return navigationName
     throw badRequest(`Could not find a property named '${name}' on type '${typeName}'.`)
   })
 }

@@ -17,7 +17,7 @@ t.test('$batch mixes reads, writes, a failure and its dependants', async t => {
         { id: '3', method: 'POST', url: '/external/industryData/outboundProvisioningFlowSets', body: { displayName: 'From a batch' } },
         { id: '4', method: 'PATCH', url: '/classGroupProvisioningFlow', body: { readinessStatus: 'sleepy', configuration: {} }, dependsOn: ['2'] },
         { id: '5', method: 'GET', url: '/classGroupProvisioningFlow', dependsOn: ['4'] },
-        { id: '6', method: 'DELETE', url: '/external/industryData/roleGroups/staff' },
+        { id: '6', method: 'POST', url: '/external/industryData/roleGroups/staff' },
         { id: '7', method: 'GET', url: `external/industryData/outboundProvisioningFlowSets/${SET_ID}`, dependsOn: ['2', '3'] }
       ]
     }
@@ -37,11 +37,11 @@ t.test('$batch mixes reads, writes, a failure and its dependants', async t => {
   const flow = (await app.inject({ method: 'GET', url: '/beta/classGroupProvisioningFlow', headers: auth })).json() as Json
   t.equal(flow.readinessStatus, 'ready', 'the write inside the batch is stored')
   const journaled = app.graphMock.journal.entries().map(e => [e.method, e.status])
-  t.same(journaled.slice(0, 7), [['GET', 200], ['PATCH', 200], ['POST', 201], ['PATCH', 400], ['DELETE', 405], ['GET', 200], ['POST', 200]], 'each inner request is journaled like a direct one, then the batch')
+  t.same(journaled.slice(0, 7), [['GET', 200], ['PATCH', 200], ['POST', 201], ['PATCH', 400], ['POST', 405], ['GET', 200], ['POST', 200]], 'each inner request is journaled like a direct one, then the batch')
 })
 
 t.test('each inner request is authorised on its own', async t => {
-  const app = await build(t)
+  const app = await build(t, { versions: 'beta,v1.0' })
   const readOnly = ['{"alg":"none"}', JSON.stringify({ scp: 'IndustryData-OutboundFlow.Read.All' })].map(p => Buffer.from(p).toString('base64url')).join('.') + '.x'
   const res = await app.inject({
     method: 'POST',

@@ -107,7 +107,7 @@ t.test('lenient mode honours JWT claims', async t => {
 })
 
 t.test('GRAPH_MOCK_PUBLIC_URL addresses every link', async t => {
-  const app = await build(t, { publicUrl: 'https://graph.example.test/mock' })
+  const app = await build(t, { publicUrl: 'https://graph.example.test/mock', versions: 'beta,v1.0' })
   const flow = (await app.inject({ method: 'GET', url: flowUrl(CLASS_FLOW_ID), headers: auth })).json()
   t.equal(flow['@odata.context'], `https://graph.example.test/mock/beta/$metadata#external/industryData/outboundProvisioningFlowSets('${SET_ID}')/provisioningFlows/$entity`, '@odata.context')
   const page = (await app.inject({ method: 'GET', url: `/beta/external/industryData/outboundProvisioningFlowSets/${SET_ID}/provisioningFlows?$top=1`, headers: auth })).json()

@@ -7,7 +7,7 @@ const NS = 'microsoft.graph.industryData'
 type Json = Record<string, any>
 
 t.test('the seed document\'s PATCH /classGroupProvisioningFlow', async t => {
-  const app = await build(t)
+  const app = await build(t, { versions: 'beta,v1.0' })
   const seedExample = {
     '@odata.type': `#${NS}.classGroupProvisioningFlow`,
     readinessStatus: 'String',

@@ -4,8 +4,8 @@ import { ConfigError, loadConfig } from '../../src/config.js'
 t.test('defaults', async t => {
   const config = loadConfig({})
   t.same(config, {
-    port: 4010, host: '127.0.0.1', db: './data/graph-mock.db', fixtures: './fixtures', auth: 'lenient', patchResponse: 'representation', logLevel: 'info', journalSize: 1000, journalBytes: 33_554_432
-  }, 'defaults: the journal keeps at most 1,000 entries and 32 MiB')
+    port: 4010, host: '127.0.0.1', db: './data/graph-mock.db', fixtures: './fixtures', auth: 'lenient', patchResponse: 'representation', logLevel: 'info', journalSize: 1000, journalBytes: 33_554_432, versions: 'beta'
+  }, 'defaults: the journal keeps at most 1,000 entries and 32 MiB; industryData under /beta only')
 })
 
 t.test('environment names', async t => {
@@ -32,4 +32,11 @@ t.test('bad settings name the setting and say why', async t => {
   for (const [env, message] of cases) {
     t.throws(() => loadConfig(env), new ConfigError(message.split(':')[0] ?? '', message.slice(message.indexOf(':') + 2)), message)
   }
+})
+
+t.test('GRAPH_MOCK_VERSIONS', async t => {
+  t.equal(loadConfig({ GRAPH_MOCK_VERSIONS: 'beta,v1.0' }).versions, 'beta,v1.0', 'beta and v1.0')
+  t.equal(loadConfig({ GRAPH_MOCK_VERSIONS: 'v1.0,beta' }).versions, 'v1.0,beta', 'in either order')
+  t.throws(() => loadConfig({ GRAPH_MOCK_VERSIONS: 'v1.0' }), { name: 'ConfigError', message: "GRAPH_MOCK_VERSIONS: 'v1.0' leaves out beta, where Graph serves industryData" }, 'beta cannot be left out')
+  t.throws(() => loadConfig({ GRAPH_MOCK_VERSIONS: 'beta,v2.0' }), { name: 'ConfigError', message: "GRAPH_MOCK_VERSIONS: 'beta,v2.0' is not valid (expected beta or beta,v1.0)" }, 'unknown versions are refused')
 })

@@ -8,6 +8,7 @@ import { graphEnum, graphObject, nullable } from '../../src/industry-data/schema
 import { UserProvisioningFlow } from '../../src/industry-data/schemas/entities.js'
 
 const noBind: ReadContext = { bind: () => { throw new Error('no bindings here') } }
+const bindAsSent: ReadContext = { bind: (_navigation, target) => target }
 
 t.test('evolvable enums: members after unknownFutureValue need Prefer: include-unknown-enum-members', async t => {
   const Colour = graphEnum('colour', ['red', 'green', 'unknownFutureValue', 'ultraviolet'])
@@ -25,11 +26,11 @@ t.test('evolvable enums: members after unknownFutureValue need Prefer: include-u
 t.test('reading: case-insensitive names, canonical output, derived types keep @odata.type', async t => {
   const read = readValue(UserProvisioningFlow, {
     CREATEUNMATCHEDUSERS: true,
-    creationOptions: { configurations: [{ DefaultPasswordSettings: { password: 'x' }, licenseskus: ['a'] }] }
-  }, [], noBind)
+    creationOptions: { configurations: [{ DefaultPasswordSettings: { password: 'x' }, licenseskus: ['a'], 'ROLEGROUP@odata.bind': 'roleGroups/staff' }] }
+  }, [], bindAsSent)
   t.same(read, {
     createUnmatchedUsers: true,
-    creationOptions: { configurations: [{ defaultPasswordSettings: { '@odata.type': '#microsoft.graph.industryData.simplePasswordSettings', password: 'x' }, licenseSkus: ['a'] }] }
+    creationOptions: { configurations: [{ defaultPasswordSettings: { '@odata.type': '#microsoft.graph.industryData.simplePasswordSettings', password: 'x' }, licenseSkus: ['a'], 'roleGroup@odata.bind': 'roleGroups/staff' }] }
   }, 'canonical names; the one concrete password type inferred')
 })
 

@@ -1,7 +1,7 @@
-/** What a create or update body may say about a flow or a flow set, as pure functions. */
+/** What a create or update body may say about a flow, a flow set or a role group, as pure functions. */
 import type { TObject } from '@sinclair/typebox'
 import { badRequest } from '../../errors/graph-errors.js'
-import { FLOW_TYPES, isFlowTypeName, OutboundProvisioningFlowSet, type FlowTypeName } from '../schemas/entities.js'
+import { FLOW_TYPES, isFlowTypeName, OutboundProvisioningFlowSet, RoleGroup, type FlowTypeName } from '../schemas/entities.js'
 import { findODataType, InvalidBodyError, normaliseODataType, readValue, type JsonPath, type ReadContext } from './read-body.js'
 import { qualified } from './schema-walk.js'
 import { isJsonObject, type Json } from '../../json.js'
@@ -96,4 +96,23 @@ export function readFlowSetPatch (id: string, body: unknown, context: ReadContex
   const patch = dropServerOwned(value)
   delete patch.id
   return patch
+}
+
+/** Body of POST …/roleGroups: displayName required; the id is the server's. */
+export function readRoleGroupCreate (body: unknown, context: ReadContext): Json {
+  const value = readValue(RoleGroup, requireObjectBody(body, []), [], context) as Json
+  if (typeof value.displayName !== 'string' || value.displayName === '') {
+    throw new InvalidBodyError(`Property 'displayName' is required when creating a '${qualified('roleGroup')}'.`, ['displayName'])
+  }
+  delete value.id
+  return value
+}
+
+/** Body of PATCH on a role group: any of its properties; displayName, when sent, not empty. */
+export function readRoleGroupPatch (id: string, body: unknown, context: ReadContext): Json {
+  const value = readValue(RoleGroup, requireObjectBody(body, []), [], context) as Json
+  checkIdMatches(value, id, [])
+  if (value.displayName === '') throw new InvalidBodyError('Invalid value for property \'displayName\': it cannot be empty.', ['displayName'])
+  delete value.id
+  return value
 }

@@ -1,9 +1,9 @@
 /** $expand=provisioningFlows on flow sets: the set's flows inline, as Graph nests a contained collection. */
 import { badRequest } from '../../errors/graph-errors.js'
 import type { GraphContext } from '../../http/graph-context.js'
+import type { Json } from '../../json.js'
 import { listFlows, type Provisioning } from '../provisioning.js'
-import { presentFlow } from '../representations.js'
-import { readPresentation } from './flows.js'
+import { presentFlow, readPresentation } from '../representations.js'
 
 /** True when `$expand=provisioningFlows` (any case); 400 for anything else. */
 export function parseExpand (text: string | undefined): boolean {
@@ -17,8 +17,8 @@ export function parseExpand (text: string | undefined): boolean {
   return true
 }
 
-/** `provisioningFlows@odata.context` and `provisioningFlows` for one set. */
-export function expandFlows (p: Provisioning, graph: GraphContext, setId: string): Record<string, unknown> {
+/** `provisioningFlows` for one set. */
+export function expandFlows (p: Provisioning, graph: GraphContext, setId: string): Json {
   const presentation = readPresentation(p, graph)
   return { provisioningFlows: listFlows(p, graph.tenant, setId).map(flow => presentFlow(flow, presentation, false)) }
 }

@@ -1,43 +1,45 @@
-/** The provisioningFlows collection of a set: create, list, $count. */
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { sendCount } from '../../http/text.js'
+/** The provisioningFlows collection of a set: list, $count, create. */
+import { sendCount } from '../../http/replies.js'
+import type { Operations } from '../../http/url-routes.js'
 import { collectionBody, countCollection, pageCollection } from '../../odata/collection.js'
-import { flowsSpec, flowView } from '../collections.js'
-import { contexts } from '../../odata/context.js'
 import { pickQueryOptions } from '../../odata/query.js'
 import { applySelect, parseSelect } from '../../odata/select.js'
+import { flowsSpec, flowView } from '../collections.js'
+import { qualified } from '../domain/schema-walk.js'
 import { createFlow, listFlowRows, requireFlowSet, toStoredFlow } from '../provisioning.js'
-import { presentFlow } from '../representations.js'
-import { FLOW_TYPES } from '../schemas/entities.js'
-import { readPresentation, writePresentation, type GraphRouteOptions } from './flows.js'
-import { FlowBody, ODataQuery, SetParams } from './route-params.js'
+import { FLOW_SELECT_SCHEMAS, presentFlow, readPresentation, writePresentation } from '../representations.js'
+import { contexts } from '../url-space.js'
+import { FlowBody, type OperationDeps } from './route-params.js'
 
-const FLOWS = '/external/industryData/outboundProvisioningFlowSets/:setId/provisioningFlows'
-
-const ALL_FLOW_SCHEMAS = Object.values(FLOW_TYPES).map(t => t.schema)
-
-export const flowCollectionRoutes: FastifyPluginAsyncTypebox<GraphRouteOptions> = async (app, { provisioning: p }) => {
-  app.get(FLOWS, { schema: { params: SetParams, querystring: ODataQuery } }, async (request) => {
-    const { graph } = request
-    const setId = requireFlowSet(p, graph.tenant, request.params.setId)
-    const rows = listFlowRows(p, graph.tenant, setId).map(flowView)
-    const page = pageCollection(rows, request.query, flowsSpec(setId))
-    const select = parseSelect(page.options.select, ALL_FLOW_SCHEMAS, 'microsoft.graph.industryData.provisioningFlow')
-    const presentation = readPresentation(p, graph)
-    const value = page.rows.map(row => applySelect(presentFlow(toStoredFlow(row), presentation, false), select))
-    return collectionBody(contexts.flows(graph.root, setId), page, value, graph.origin, request.url)
-  })
-
-  app.get(`${FLOWS}/$count`, { schema: { params: SetParams, querystring: ODataQuery } }, async (request, reply) => {
-    const { graph } = request
-    const setId = requireFlowSet(p, graph.tenant, request.params.setId)
-    return sendCount(reply, countCollection(listFlowRows(p, graph.tenant, setId).map(flowView), request.query, flowsSpec(setId)))
-  })
-
-  app.post(FLOWS, { schema: { params: SetParams, querystring: ODataQuery, body: FlowBody } }, async (request, reply) => {
-    pickQueryOptions(request.query, [], 'on POST')
-    const flow = createFlow(p, request.graph.tenant, request.params.setId, request.body)
-    reply.header('location', `${request.graph.root}/external/industryData/outboundProvisioningFlowSets/${encodeURIComponent(flow.setId)}/provisioningFlows/${encodeURIComponent(String(flow.value.id))}`)
-    return reply.code(201).send(presentFlow(flow, writePresentation(request.graph), true))
-  })
+export function flowCollectionOperations ({ provisioning: p }: OperationDeps): Operations {
+  return {
+    listFlows: {
+      handler: async (request) => {
+        const { graph } = request
+        const setId = requireFlowSet(p, graph.tenant, request.params.setId ?? '')
+        const rows = listFlowRows(p, graph.tenant, setId).map(flowView)
+        const page = pageCollection(rows, request.query, flowsSpec(setId))
+        const select = parseSelect(page.options.select, FLOW_SELECT_SCHEMAS, qualified('provisioningFlow'))
+        const presentation = readPresentation(p, graph)
+        const value = page.rows.map(row => applySelect(presentFlow(toStoredFlow(row), presentation, false), select))
+        return collectionBody(contexts.flows(graph.root, setId), page, value, graph.origin, request.url)
+      }
+    },
+    countFlows: {
+      handler: async (request, reply) => {
+        const { graph } = request
+        const setId = requireFlowSet(p, graph.tenant, request.params.setId ?? '')
+        return sendCount(reply, countCollection(listFlowRows(p, graph.tenant, setId).map(flowView), request.query, flowsSpec(setId)))
+      }
+    },
+    createFlow: {
+      body: FlowBody,
+      handler: async (request, reply) => {
+        pickQueryOptions(request.query, [], 'on POST')
+        const flow = createFlow(p, request.graph.tenant, request.params.setId ?? '', request.body)
+        reply.header('location', `${request.graph.root}/external/industryData/outboundProvisioningFlowSets/${encodeURIComponent(flow.setId)}/provisioningFlows/${encodeURIComponent(String(flow.value.id))}`)
+        return reply.code(201).send(presentFlow(flow, writePresentation(request.graph), true))
+      }
+    }
+  }
 }

@@ -1,65 +1,76 @@
-/** Routes of one outbound provisioning flow set and flow-set creation. */
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { sendNoContent, sendPatchResult } from '../../http/replies.js'
-import { sendCount } from '../../http/text.js'
+/** The outboundProvisioningFlowSets collection and each flow set: list, $count, create, get, update, delete. */
+import { sendCount, sendNoContent, sendPatchResult } from '../../http/replies.js'
+import type { Operations } from '../../http/url-routes.js'
 import { collectionBody, countCollection, pageCollection } from '../../odata/collection.js'
-import { FLOW_SETS_SPEC, flowSetView } from '../collections.js'
-import { contexts } from '../../odata/context.js'
 import { pickQueryOptions } from '../../odata/query.js'
 import { applySelect, parseSelect } from '../../odata/select.js'
+import { FLOW_SETS_SPEC, flowSetView } from '../collections.js'
 import { createFlowSet, deleteFlowSet, getFlowSet, listFlowSetRows, patchFlowSet } from '../provisioning.js'
-import { presentFlowSet, presentStoredFlowSet } from '../representations.js'
+import { presentFlowSet, presentStoredFlowSet, writePresentation } from '../representations.js'
+import { qualified } from '../domain/schema-walk.js'
 import { OutboundProvisioningFlowSet } from '../schemas/entities.js'
+import { contexts } from '../url-space.js'
 import { expandFlows, parseExpand } from './expand.js'
-import { writePresentation, type GraphRouteOptions } from './flows.js'
-import { FlowSetBody, ODataQuery, SetParams } from './route-params.js'
+import { FlowSetBody, type OperationDeps } from './route-params.js'
 
-const SETS = '/external/industryData/outboundProvisioningFlowSets'
-const SET = `${SETS}/:setId`
+const TYPE = qualified('outboundProvisioningFlowSet')
+const NAVIGATION = Object.keys(OutboundProvisioningFlowSet.graphNavigation as object)
+const select = (text: string | undefined): string[] | undefined => parseSelect(text, [OutboundProvisioningFlowSet], TYPE, NAVIGATION)
 
-export const flowSetRoutes: FastifyPluginAsyncTypebox<GraphRouteOptions> = async (app, { provisioning: p, config }) => {
-  app.get(SETS, { schema: { querystring: ODataQuery } }, async (request) => {
-    const { graph } = request
-    const page = pageCollection(listFlowSetRows(p, graph.tenant).map(flowSetView), request.query, FLOW_SETS_SPEC)
-    const select = parseSelect(page.options.select, [OutboundProvisioningFlowSet], 'microsoft.graph.industryData.outboundProvisioningFlowSet')
-    const expand = parseExpand(page.options.expand)
-    const presentation = writePresentation(graph)
-    const value = page.rows.map(row => {
-      const set = applySelect(presentStoredFlowSet(row.body, presentation), select)
-      return expand ? { ...set, ...expandFlows(p, graph, row.id) } : set
-    })
-    return collectionBody(contexts.flowSets(graph.root), page, value, graph.origin, request.url)
-  })
-
-  app.get(`${SETS}/$count`, { schema: { querystring: ODataQuery } }, async (request, reply) =>
-    sendCount(reply, countCollection(listFlowSetRows(p, request.graph.tenant).map(flowSetView), request.query, FLOW_SETS_SPEC)))
-
-  app.post(SETS, { schema: { querystring: ODataQuery, body: FlowSetBody } }, async (request, reply) => {
-    pickQueryOptions(request.query, [], 'on POST')
-    const created = createFlowSet(p, request.graph.tenant, request.body)
-    reply.header('location', `${request.graph.root}${SETS}/${encodeURIComponent(String(created.id))}`)
-    return reply.code(201).send(presentFlowSet(created, writePresentation(request.graph), true))
-  })
-
-  app.get(SET, { schema: { params: SetParams, querystring: ODataQuery } }, async (request) => {
-    const options = pickQueryOptions(request.query, ['select', 'expand'], 'on a single outboundProvisioningFlowSet')
-    const { graph } = request
-    const select = parseSelect(options.select, [OutboundProvisioningFlowSet], 'microsoft.graph.industryData.outboundProvisioningFlowSet')
-    const expand = parseExpand(options.expand)
-    const set = getFlowSet(p, graph.tenant, request.params.setId)
-    const body = applySelect(presentFlowSet(set, writePresentation(graph), true), select)
-    return expand ? { ...body, ...expandFlows(p, graph, String(set.id)) } : body
-  })
-
-  app.patch(SET, { schema: { params: SetParams, querystring: ODataQuery, body: FlowSetBody } }, async (request, reply) => {
-    pickQueryOptions(request.query, [], 'on PATCH')
-    const updated = patchFlowSet(p, request.graph.tenant, request.params.setId, request.body)
-    return sendPatchResult(reply, request.graph, config.patchResponse, () => presentFlowSet(updated, writePresentation(request.graph), true))
-  })
-
-  app.delete(SET, { schema: { params: SetParams, querystring: ODataQuery } }, async (request, reply) => {
-    pickQueryOptions(request.query, [], 'on DELETE')
-    deleteFlowSet(p, request.graph.tenant, request.params.setId)
-    return sendNoContent(reply)
-  })
+export function flowSetOperations ({ provisioning: p, patchResponse }: OperationDeps): Operations {
+  return {
+    listFlowSets: {
+      handler: async (request) => {
+        const { graph } = request
+        const page = pageCollection(listFlowSetRows(p, graph.tenant).map(flowSetView), request.query, FLOW_SETS_SPEC)
+        const selected = select(page.options.select)
+        const expand = parseExpand(page.options.expand)
+        const presentation = writePresentation(graph)
+        const value = page.rows.map(row => {
+          const set = applySelect(presentStoredFlowSet(row.body, presentation), selected)
+          return expand ? { ...set, ...expandFlows(p, graph, row.id) } : set
+        })
+        return collectionBody(contexts.flowSets(graph.root), page, value, graph.origin, request.url)
+      }
+    },
+    countFlowSets: {
+      handler: async (request, reply) => sendCount(reply, countCollection(listFlowSetRows(p, request.graph.tenant).map(flowSetView), request.query, FLOW_SETS_SPEC))
+    },
+    createFlowSet: {
+      body: FlowSetBody,
+      handler: async (request, reply) => {
+        pickQueryOptions(request.query, [], 'on POST')
+        const created = createFlowSet(p, request.graph.tenant, request.body)
+        reply.header('location', `${request.graph.root}/external/industryData/outboundProvisioningFlowSets/${encodeURIComponent(String(created.id))}`)
+        return reply.code(201).send(presentFlowSet(created, writePresentation(request.graph), true))
+      }
+    },
+    getFlowSet: {
+      handler: async (request) => {
+        const options = pickQueryOptions(request.query, ['select', 'expand'], 'on a single outboundProvisioningFlowSet')
+        const { graph } = request
+        const selected = select(options.select)
+        const expand = parseExpand(options.expand)
+        const set = getFlowSet(p, graph.tenant, request.params.setId ?? '')
+        const body = applySelect(presentFlowSet(set, writePresentation(graph), true), selected)
+        // Expanded navigation is answered whatever $select says, as OData has it.
+        return expand ? { ...body, ...expandFlows(p, graph, String(set.id)) } : body
+      }
+    },
+    patchFlowSet: {
+      body: FlowSetBody,
+      handler: async (request, reply) => {
+        pickQueryOptions(request.query, [], 'on PATCH')
+        const updated = patchFlowSet(p, request.graph.tenant, request.params.setId ?? '', request.body)
+        return sendPatchResult(reply, request.graph, patchResponse, () => presentFlowSet(updated, writePresentation(request.graph), true))
+      }
+    },
+    deleteFlowSet: {
+      handler: async (request, reply) => {
+        pickQueryOptions(request.query, [], 'on DELETE')
+        deleteFlowSet(p, request.graph.tenant, request.params.setId ?? '')
+        return sendNoContent(reply)
+      }
+    }
+  }
 }

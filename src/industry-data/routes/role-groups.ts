@@ -1,28 +1,66 @@
-/** Role groups: read-only, from fixtures (Graph documents List and Get only). */
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { collectionBody, pageCollection } from '../../odata/collection.js'
-import { bodyOf, ROLE_GROUPS_SPEC, roleGroupView } from '../collections.js'
-import { contexts } from '../../odata/context.js'
+/**
+ * The roleGroups collection and each role group: list, $count, create, get, update, delete. Fixtures bring
+ * `students` and `staff`; the CSDL contains the collection in the root, so it takes writes as Graph's do.
+ */
+import { sendCount, sendNoContent, sendPatchResult } from '../../http/replies.js'
+import type { Operations } from '../../http/url-routes.js'
+import { collectionBody, countCollection, pageCollection } from '../../odata/collection.js'
 import { pickQueryOptions } from '../../odata/query.js'
 import { applySelect, parseSelect } from '../../odata/select.js'
-import { getRoleGroup, listRoleGroupRows } from '../provisioning.js'
-import { presentRoleGroup } from '../representations.js'
+import { bodyOf, ROLE_GROUPS_SPEC, roleGroupView } from '../collections.js'
+import { qualified } from '../domain/schema-walk.js'
+import { createRoleGroup, deleteRoleGroup, getRoleGroup, listRoleGroupRows, patchRoleGroup } from '../provisioning.js'
+import { presentRoleGroup, writePresentation } from '../representations.js'
 import { RoleGroup } from '../schemas/entities.js'
-import { writePresentation, type GraphRouteOptions } from './flows.js'
-import { ODataQuery, RoleGroupParams } from './route-params.js'
+import { contexts } from '../url-space.js'
+import { RoleGroupBody, type OperationDeps } from './route-params.js'
 
-export const roleGroupRoutes: FastifyPluginAsyncTypebox<GraphRouteOptions> = async (app, { provisioning: p }) => {
-  app.get('/external/industryData/roleGroups', { schema: { querystring: ODataQuery } }, async (request) => {
-    const { graph } = request
-    const page = pageCollection(listRoleGroupRows(p, graph.tenant).map(roleGroupView), request.query, ROLE_GROUPS_SPEC)
-    const select = parseSelect(page.options.select, [RoleGroup], 'microsoft.graph.industryData.roleGroup')
-    const value = page.rows.map(row => applySelect(presentRoleGroup(bodyOf(row), writePresentation(graph), false), select))
-    return collectionBody(contexts.roleGroups(graph.root), page, value, graph.origin, request.url)
-  })
+const TYPE = qualified('roleGroup')
 
-  app.get('/external/industryData/roleGroups/:roleGroupId', { schema: { params: RoleGroupParams, querystring: ODataQuery } }, async (request) => {
-    const { select } = pickQueryOptions(request.query, ['select'], 'on a single roleGroup')
-    const fields = parseSelect(select, [RoleGroup], 'microsoft.graph.industryData.roleGroup')
-    return applySelect(presentRoleGroup(getRoleGroup(p, request.graph.tenant, request.params.roleGroupId), writePresentation(request.graph), true), fields)
-  })
+export function roleGroupOperations ({ provisioning: p, patchResponse }: OperationDeps): Operations {
+  return {
+    listRoleGroups: {
+      handler: async (request) => {
+        const { graph } = request
+        const page = pageCollection(listRoleGroupRows(p, graph.tenant).map(roleGroupView), request.query, ROLE_GROUPS_SPEC)
+        const select = parseSelect(page.options.select, [RoleGroup], TYPE)
+        const value = page.rows.map(row => applySelect(presentRoleGroup(bodyOf(row), writePresentation(graph), false), select))
+        return collectionBody(contexts.roleGroups(graph.root), page, value, graph.origin, request.url)
+      }
+    },
+    countRoleGroups: {
+      handler: async (request, reply) => sendCount(reply, countCollection(listRoleGroupRows(p, request.graph.tenant).map(roleGroupView), request.query, ROLE_GROUPS_SPEC))
+    },
+    createRoleGroup: {
+      body: RoleGroupBody,
+      handler: async (request, reply) => {
+        pickQueryOptions(request.query, [], 'on POST')
+        const created = createRoleGroup(p, request.graph.tenant, request.body)
+        reply.header('location', `${request.graph.root}/external/industryData/roleGroups/${encodeURIComponent(String(created.id))}`)
+        return reply.code(201).send(presentRoleGroup(created, writePresentation(request.graph), true))
+      }
+    },
+    getRoleGroup: {
+      handler: async (request) => {
+        const { select } = pickQueryOptions(request.query, ['select'], 'on a single roleGroup')
+        const fields = parseSelect(select, [RoleGroup], TYPE)
+        return applySelect(presentRoleGroup(getRoleGroup(p, request.graph.tenant, request.params.roleGroupId ?? ''), writePresentation(request.graph), true), fields)
+      }
+    },
+    patchRoleGroup: {
+      body: RoleGroupBody,
+      handler: async (request, reply) => {
+        pickQueryOptions(request.query, [], 'on PATCH')
+        const updated = patchRoleGroup(p, request.graph.tenant, request.params.roleGroupId ?? '', request.body)
+        return sendPatchResult(reply, request.graph, patchResponse, () => presentRoleGroup(updated, writePresentation(request.graph), true))
+      }
+    },
+    deleteRoleGroup: {
+      handler: async (request, reply) => {
+        pickQueryOptions(request.query, [], 'on DELETE')
+        deleteRoleGroup(p, request.graph.tenant, request.params.roleGroupId ?? '')
+        return sendNoContent(reply)
+      }
+    }
+  }
 }

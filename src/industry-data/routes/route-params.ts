@@ -1,15 +1,17 @@
-/** TypeBox schemas of the path parameters and query strings shared by the Graph routes. */
+/** What the Graph operations share: their dependencies, query-string schema and body schemas. */
 import { Type, type TSchema } from '@sinclair/typebox'
-import { FLOW_TYPES, OutboundProvisioningFlowSet } from '../schemas/entities.js'
+import type { Config } from '../../config.js'
+import type { Provisioning } from '../provisioning.js'
+import { FLOW_TYPES, OutboundProvisioningFlowSet, RoleGroup } from '../schemas/entities.js'
 
-export const SetParams = Type.Object({ setId: Type.String({ minLength: 1 }) })
-export const FlowParams = Type.Object({ setId: Type.String({ minLength: 1 }), flowId: Type.String({ minLength: 1 }) })
-export const RoleGroupParams = Type.Object({ roleGroupId: Type.String({ minLength: 1 }) })
-/** Query options are parsed by odata/query.ts, which answers unsupported ones with a precise 400. */
-export const ODataQuery = Type.Record(Type.String(), Type.Union([Type.String(), Type.Array(Type.String())]), { graphODataQuery: true })
-
-/** How ODataQuery is documented in OpenAPI: the options by name (each route says which it supports). */
-export const ODataQueryDoc = Type.Object({
+/** What every operation module is made with. */
+export interface OperationDeps {
+  provisioning: Provisioning
+  /** What a PATCH answers by default (GRAPH_MOCK_PATCH_RESPONSE). */
+  patchResponse: Config['patchResponse']
+}
+/** How the query string is documented in OpenAPI: the options by name (each route says which it supports). */
+const ODataQueryDoc = Type.Object({
   $select: Type.Optional(Type.String({ description: 'Comma-separated properties.' })),
   $filter: Type.Optional(Type.String({ description: 'The supported $filter subset (see docs/graph-api.md).' })),
   $orderby: Type.Optional(Type.String()),
@@ -18,6 +20,9 @@ export const ODataQueryDoc = Type.Object({
   $count: Type.Optional(Type.String({ enum: ['true', 'false'] })),
   $expand: Type.Optional(Type.String({ description: 'provisioningFlows, on flow sets.' }))
 })
+
+/** Query options are parsed by odata/query.ts, which answers unsupported ones with a precise 400. */
+export const ODataQuery = Type.Record(Type.String(), Type.Union([Type.String(), Type.Array(Type.String())]), { graphDocumented: ODataQueryDoc })
 /**
  * A body schema that documents the route (OpenAPI) but is validated by the domain layer, which knows the
  * entity's type, matches names case-insensitively and answers Graph's messages; the app's validator skips it.
@@ -29,4 +34,5 @@ export function domainValidated<T extends TSchema> (schema: T, description: stri
 export const FlowBody = domainValidated(Type.Union(Object.values(FLOW_TYPES).map(t => t.schema)),
   'A provisioning flow; `@odata.type` names its concrete type (required on POST). Property names match case-insensitively.')
 export const FlowSetBody = domainValidated(OutboundProvisioningFlowSet, 'An outbound provisioning flow set.')
+export const RoleGroupBody = domainValidated(RoleGroup, 'A role group: a display name and its role codes.')
 export const ActionBody = domainValidated(Type.Unknown(), 'No body.')

@@ -1,12 +1,7 @@
 /** The OpenAPI 3.1 document (`GET /_mock/openapi.json`), generated from the same TypeBox route schemas. */
 import type { FastifyDynamicSwaggerOptions } from '@fastify/swagger'
 import type { FastifyInstance, RouteOptions } from 'fastify'
-import { adminGuard } from '../control/admin-guard.js'
-import { ODataQueryDoc } from '../industry-data/routes/route-params.js'
-import type { graphResponses as GraphResponsesFn } from './openapi-responses.js'
-
-// Loaded with @fastify/swagger when the document is first asked for: its schemas are built when imported.
-type GraphResponses = typeof GraphResponsesFn
+import { adminGuard } from './admin-guard.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -29,11 +24,11 @@ export async function registerOpenApi (app: FastifyInstance, version: string): P
 }
 
 async function buildDocument (routes: readonly RouteOptions[], version: string): Promise<unknown> {
-  const [{ default: Fastify }, { default: swagger }, { graphResponses }] = await Promise.all([import('fastify'), import('@fastify/swagger'), import('./openapi-responses.js')])
+  const [{ default: Fastify }, { default: swagger }] = await Promise.all([import('fastify'), import('@fastify/swagger')])
   const instance = Fastify({ exposeHeadRoutes: false }) // the recorded routes include their HEAD twins
   instance.setValidatorCompiler(() => () => true) // only documented here, never called
   instance.setSerializerCompiler(() => data => JSON.stringify(data))
-  await instance.register(swagger, swaggerOptions(version, graphResponses))
+  await instance.register(swagger, swaggerOptions(version))
   for (const route of routes) instance.route({ method: route.method, url: route.url, ...(route.schema === undefined ? {} : { schema: route.schema }), handler: async () => null })
   await instance.ready()
   const document = instance.swagger()
@@ -41,7 +36,7 @@ async function buildDocument (routes: readonly RouteOptions[], version: string):
   return document
 }
 
-function swaggerOptions (version: string, graphResponses: GraphResponses): FastifyDynamicSwaggerOptions {
+function swaggerOptions (version: string): FastifyDynamicSwaggerOptions {
   return {
     openapi: {
       openapi: '3.1.0',
@@ -56,15 +51,16 @@ function swaggerOptions (version: string, graphResponses: GraphResponses): Fasti
       ],
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } }
     },
-    transform: ({ schema, url, route }) => {
+    // Graph routes carry their documented answers as schema.graphAnswers (from the URL table) rather than as
+    // schema.response, which Fastify would serialise through and so drop the OData annotations.
+    transform: ({ schema, url }) => {
       const control = url.startsWith('/_mock')
-      const documented = { ...(schema ?? {}), tags: [control ? 'control' : 'graph'] } as Record<string, unknown>
-      const querystring = documented.querystring as { graphODataQuery?: boolean } | undefined
-      if (querystring?.graphODataQuery === true) documented.querystring = ODataQueryDoc
-      if (!control && !url.endsWith('/$batch')) documented.security = [{ bearer: [] }]
-      const methods = Array.isArray(route.method) ? route.method : [route.method]
-      const responses = control || documented.response !== undefined ? undefined : graphResponses(methods[0] ?? 'GET', url)
-      if (responses !== undefined) documented.response = responses
+      const { graphAnswers, ...rest } = (schema ?? {}) as Record<string, unknown>
+      const documented: Record<string, unknown> = { ...rest, tags: [control ? 'control' : 'graph'] }
+      const querystring = documented.querystring as { graphDocumented?: unknown } | undefined
+      if (querystring?.graphDocumented !== undefined) documented.querystring = querystring.graphDocumented
+      if (!control && !url.endsWith('/$batch') && !url.endsWith('/$metadata')) documented.security = [{ bearer: [] }]
+      if (graphAnswers !== undefined && documented.response === undefined) documented.response = graphAnswers
       return { schema: documented, url }
     }
   }

@@ -1,0 +1,30 @@
+/**
+ * The shortcut route `/classGroupProvisioningFlow` (the page "Update classGroupProvisioningFlow" documents
+ * it): the tenant's oldest classGroupProvisioningFlow, by createdDateTime, then id. Served bare and under each
+ * served version.
+ */
+import { sendPatchResult } from '../../http/replies.js'
+import type { Operations } from '../../http/url-routes.js'
+import { pickQueryOptions } from '../../odata/query.js'
+import { oldestClassGroupFlow, patchFlow } from '../provisioning.js'
+import { presentFlow, presentFlowForRead, writePresentation } from '../representations.js'
+import { FlowBody, type OperationDeps } from './route-params.js'
+
+export function classGroupShortcutOperations ({ provisioning: p, patchResponse }: OperationDeps): Operations {
+  return {
+    getClassGroupShortcut: {
+      handler: async (request) => {
+        const { select } = pickQueryOptions(request.query, ['select'], 'on a single provisioningFlow')
+        return presentFlowForRead(p, request.graph, oldestClassGroupFlow(p, request.graph.tenant), select)
+      }
+    },
+    patchClassGroupShortcut: {
+      body: FlowBody,
+      handler: async (request, reply) => {
+        pickQueryOptions(request.query, [], 'on PATCH')
+        const updated = patchFlow(p, request.graph.tenant, oldestClassGroupFlow(p, request.graph.tenant), request.body)
+        return sendPatchResult(reply, request.graph, patchResponse, () => presentFlow(updated, writePresentation(request.graph), true))
+      }
+    }
+  }
+}
