@@ -30,7 +30,8 @@ import { tokenRoutes } from './control/token.js'
 import { journalRecorder } from './control/journal-hooks.js'
 import { Journal } from './control/journal.js'
 import { Throttle } from './control/throttle.js'
-import { graphApi } from './industry-data/graph-api.js'
+import { applyTrafficControls } from './control/traffic.js'
+import { graphApi, unversionedShortcutApi, type GraphApiOptions } from './industry-data/graph-api.js'
 import type { Provisioning } from './industry-data/provisioning.js'
 import { loadFixtureFolder, toSeedRows, type PreparedFixtures } from './industry-data/fixtures.js'
 import { openStore, type Store } from './store/store.js'
@@ -122,6 +123,7 @@ export async function buildApp (config: Config, deps: AppDeps = {}): Promise<Fas
   const throttle = new Throttle()
   const state: GraphMockState = { config, store, clock, ids, provisioning, identity, journal, faults, throttle, ready: false }
   app.decorate('graphMock', state)
+  app.decorateRequest('graph', null as unknown as never)
   app.addHook('onClose', async () => { store.close() })
   // Fastify closes idle keep-alive connections once, when closing starts; one busy then stays open as long as its
   // client keeps it alive, and SIGTERM under load waited out closeWithGrace's 10 s and exited 1. Answers sent
@@ -161,12 +163,21 @@ export async function buildApp (config: Config, deps: AppDeps = {}): Promise<Fas
   app.setNotFoundHandler(notFoundHandler(explainUnmatched, () => clock.now(), sendError))
 
   const authenticate = createAuthenticator(config, clock, identity.verification)
+  // The Graph API knows nothing of the control plane: faults and throttling come in as its beforeRoute step.
   const traffic = { faults, throttle }
+  const graphOptions = (version: GraphApiOptions['version']): GraphApiOptions => ({
+    provisioning,
+    version,
+    authenticate,
+    publicUrl: config.publicUrl,
+    patchResponse: config.patchResponse,
+    beforeRoute: async (request, tenant) => { await applyTrafficControls(traffic, request, tenant, () => clock.now()) }
+  })
   for (const version of ['beta', 'v1.0'] as const) {
-    await app.register(graphApi, { prefix: `/${version}`, provisioning, config, version, authenticate, traffic })
+    await app.register(graphApi, { prefix: `/${version}`, ...graphOptions(version) })
     await app.register(batchRoute, { prefix: `/${version}`, version, authenticate, nowMs: () => clock.now(), innerDeadlineMs: deps.batchDeadlineMs ?? DEFAULT_INNER_DEADLINE_MS })
   }
-  await app.register(graphApi, { provisioning, config, version: 'beta', authenticate, traffic, seedRouteOnly: true })
+  await app.register(unversionedShortcutApi, graphOptions('beta'))
 
   await app.register(healthRoutes, { prefix: '/_mock', isReady: () => state.ready })
   await app.register(openApiRoute(config.adminToken), { prefix: '/_mock' })

@@ -1,12 +1,11 @@
-/** The Graph API surface, mounted once per version prefix: authentication, tenant, then the routes. */
-import type { FastifyPluginAsync } from 'fastify'
+/** The Graph API surface, mounted once per version prefix: authentication, tenant, the caller's checks, then the routes. */
+import type { FastifyPluginAsync, FastifyRequest, onRequestAsyncHookHandler } from 'fastify'
 import type { Authenticator } from '../auth/authenticator.js'
 import { accessFor } from '../auth/permissions.js'
 import { authorize } from '../auth/authenticate.js'
-import type { Config } from '../config.js'
-import { applyTrafficControls, type TrafficControls } from '../control/traffic.js'
 import { graphContext, type GraphVersion } from '../http/graph-context.js'
-import type { Provisioning } from './provisioning.js'
+import type { PatchReturn } from '../http/prefer.js'
+import { ensureTenant, type Provisioning } from './provisioning.js'
 import { flowRoutes } from './routes/flows.js'
 import { flowCollectionRoutes } from './routes/flow-collection.js'
 import { flowSetRoutes } from './routes/flow-sets.js'
@@ -15,29 +14,40 @@ import { seedRoute } from './routes/seed-route.js'
 
 export interface GraphApiOptions {
   provisioning: Provisioning
-  config: Config
   version: GraphVersion
   authenticate: Authenticator
-  traffic: TrafficControls
-  /** Only the seed route is served without a version prefix. */
-  seedRouteOnly?: boolean
+  /** GRAPH_MOCK_PUBLIC_URL: the origin answers address links from; the request's Host when undefined. */
+  publicUrl: string | undefined
+  /** GRAPH_MOCK_PATCH_RESPONSE: what a PATCH answers when the request's Prefer does not say. */
+  patchResponse: PatchReturn
+  /** Runs once the tenant is known and seeded, before the route: app.ts puts faults and throttling here. */
+  beforeRoute: (request: FastifyRequest, tenant: string) => Promise<void>
+}
+
+/** Every Graph route's onRequest: who calls, may they, in which tenant, then the caller's checks. */
+function graphRequest (options: GraphApiOptions): onRequestAsyncHookHandler {
+  const { provisioning, version, authenticate, publicUrl, beforeRoute } = options
+  return async (request) => {
+    const principal = await authenticate(request)
+    authorize(principal, accessFor(request.method))
+    request.graph = graphContext(request, principal, version, publicUrl)
+    ensureTenant(provisioning, principal.tenant)
+    await beforeRoute(request, principal.tenant)
+  }
 }
 
 export const graphApi: FastifyPluginAsync<GraphApiOptions> = async (app, options) => {
-  const { provisioning, config, version, authenticate } = options
-  app.decorateRequest('graph', null as unknown as never)
-  app.addHook('onRequest', async (request) => {
-    const principal = await authenticate(request)
-    authorize(principal, accessFor(request.method))
-    request.graph = graphContext(request, principal, version, config.publicUrl)
-    provisioning.store.ensureTenant(principal.tenant)
-    await applyTrafficControls(options.traffic, request, principal.tenant, () => provisioning.clock.now())
-  })
-  const routeOptions = { provisioning, config }
+  app.addHook('onRequest', graphRequest(options))
+  const routeOptions = { provisioning: options.provisioning, patchResponse: options.patchResponse }
   await app.register(seedRoute, routeOptions)
-  if (options.seedRouteOnly === true) return
   await app.register(flowRoutes, routeOptions)
   await app.register(flowCollectionRoutes, routeOptions)
   await app.register(flowSetRoutes, routeOptions)
   await app.register(roleGroupRoutes, routeOptions)
+}
+
+/** The shortcut route /classGroupProvisioningFlow served without a version prefix, behind the same hook as graphApi. */
+export const unversionedShortcutApi: FastifyPluginAsync<GraphApiOptions> = async (app, options) => {
+  app.addHook('onRequest', graphRequest(options))
+  await app.register(seedRoute, { provisioning: options.provisioning, patchResponse: options.patchResponse })
 }

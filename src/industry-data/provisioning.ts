@@ -49,6 +49,11 @@ function nextStamp (p: Provisioning, stored: Json): string {
   return p.clock.timestamp(typeof stored.lastModifiedDateTime === 'string' ? stored.lastModifiedDateTime : undefined)
 }
 
+/** Seed `tenant` from the fixtures the first time it is used. */
+export function ensureTenant (p: Provisioning, tenant: string): void {
+  p.store.ensureTenant(tenant)
+}
+
 /** The stored spelling of a flow set's id, or 404. */
 export function requireFlowSet (p: Provisioning, tenant: string, setId: string): string {
   const id = p.store.flowSets.canonicalId(tenant, setId)

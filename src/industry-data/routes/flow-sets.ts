@@ -17,7 +17,7 @@ import { FlowSetBody, ODataQuery, SetParams } from './route-params.js'
 const SETS = '/external/industryData/outboundProvisioningFlowSets'
 const SET = `${SETS}/:setId`
 
-export const flowSetRoutes: FastifyPluginAsyncTypebox<GraphRouteOptions> = async (app, { provisioning: p, config }) => {
+export const flowSetRoutes: FastifyPluginAsyncTypebox<GraphRouteOptions> = async (app, { provisioning: p, patchResponse }) => {
   app.get(SETS, { schema: { querystring: ODataQuery } }, async (request) => {
     const { graph } = request
     const page = pageCollection(listFlowSetRows(p, graph.tenant).map(flowSetView), request.query, FLOW_SETS_SPEC)
@@ -54,7 +54,7 @@ export const flowSetRoutes: FastifyPluginAsyncTypebox<GraphRouteOptions> = async
   app.patch(SET, { schema: { params: SetParams, querystring: ODataQuery, body: FlowSetBody } }, async (request, reply) => {
     pickQueryOptions(request.query, [], 'on PATCH')
     const updated = patchFlowSet(p, request.graph.tenant, request.params.setId, request.body)
-    return sendPatchResult(reply, request.graph, config.patchResponse, () => presentFlowSet(updated, writePresentation(request.graph), true))
+    return sendPatchResult(reply, request.graph, patchResponse, () => presentFlowSet(updated, writePresentation(request.graph), true))
   })
 
   app.delete(SET, { schema: { params: SetParams, querystring: ODataQuery } }, async (request, reply) => {

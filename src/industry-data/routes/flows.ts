@@ -1,7 +1,7 @@
 /** Routes of one provisioning flow: GET, PATCH, DELETE and the reset action. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { Config } from '../../config.js'
 import { sendNoContent, sendPatchResult } from '../../http/replies.js'
+import type { PatchReturn } from '../../http/prefer.js'
 import { pickQueryOptions } from '../../odata/query.js'
 import { applySelect, parseSelect } from '../../odata/select.js'
 import { deleteFlow, findRoleGroup, getFlow, patchFlow, resetFlow, type Provisioning, type StoredFlow } from '../provisioning.js'
@@ -12,7 +12,8 @@ import type { GraphContext } from '../../http/graph-context.js'
 
 export interface GraphRouteOptions {
   provisioning: Provisioning
-  config: Config
+  /** GRAPH_MOCK_PATCH_RESPONSE: what a PATCH answers when the request's Prefer does not say. */
+  patchResponse: PatchReturn
 }
 
 const FLOW = '/external/industryData/outboundProvisioningFlowSets/:setId/provisioningFlows/:flowId'
@@ -37,7 +38,7 @@ export function presentFlowForRead (p: Provisioning, graph: GraphContext, flow: 
   return applySelect(presentFlow(flow, readPresentation(p, graph), true), selected)
 }
 
-export const flowRoutes: FastifyPluginAsyncTypebox<GraphRouteOptions> = async (app, { provisioning: p, config }) => {
+export const flowRoutes: FastifyPluginAsyncTypebox<GraphRouteOptions> = async (app, { provisioning: p, patchResponse }) => {
   app.get(FLOW, { schema: { params: FlowParams, querystring: ODataQuery } }, async (request) => {
     const { select } = pickQueryOptions(request.query, ['select'], 'on a single provisioningFlow')
     const flow = getFlow(p, request.graph.tenant, request.params.setId, request.params.flowId)
@@ -50,7 +51,7 @@ export const flowRoutes: FastifyPluginAsyncTypebox<GraphRouteOptions> = async (a
     const flow = getFlow(p, tenant, request.params.setId, request.params.flowId)
     const updated = patchFlow(p, tenant, flow, request.body)
     // Graph answers 204; the seed document's contract is 200 with the entity (GRAPH_MOCK_PATCH_RESPONSE).
-    return sendPatchResult(reply, request.graph, config.patchResponse, () => presentFlow(updated, writePresentation(request.graph), true))
+    return sendPatchResult(reply, request.graph, patchResponse, () => presentFlow(updated, writePresentation(request.graph), true))
   })
 
   app.delete(FLOW, { schema: { params: FlowParams, querystring: ODataQuery } }, async (request, reply) => {

@@ -10,7 +10,7 @@ import { presentFlow } from '../representations.js'
 import { presentFlowForRead, writePresentation, type GraphRouteOptions } from './flows.js'
 import { FlowBody, ODataQuery } from './route-params.js'
 
-export const seedRoute: FastifyPluginAsyncTypebox<GraphRouteOptions> = async (app, { provisioning: p, config }) => {
+export const seedRoute: FastifyPluginAsyncTypebox<GraphRouteOptions> = async (app, { provisioning: p, patchResponse }) => {
   app.get('/classGroupProvisioningFlow', { schema: { querystring: ODataQuery } }, async (request) => {
     const { select } = pickQueryOptions(request.query, ['select'], 'on a single provisioningFlow')
     return presentFlowForRead(p, request.graph, oldestClassGroupFlow(p, request.graph.tenant), select)
@@ -19,6 +19,6 @@ export const seedRoute: FastifyPluginAsyncTypebox<GraphRouteOptions> = async (ap
   app.patch('/classGroupProvisioningFlow', { schema: { querystring: ODataQuery, body: FlowBody } }, async (request, reply) => {
     pickQueryOptions(request.query, [], 'on PATCH')
     const updated = patchFlow(p, request.graph.tenant, oldestClassGroupFlow(p, request.graph.tenant), request.body)
-    return sendPatchResult(reply, request.graph, config.patchResponse, () => presentFlow(updated, writePresentation(request.graph), true))
+    return sendPatchResult(reply, request.graph, patchResponse, () => presentFlow(updated, writePresentation(request.graph), true))
   })
 }
