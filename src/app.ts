@@ -1,7 +1,7 @@
 /** buildApp(config): the whole server as a Fastify instance. Never listens, never reads process. */
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import type { DestinationStream } from 'pino'
-import { createAuthenticator } from './auth/authenticator.js'
+import { createAuthenticator } from './auth/auth-modes.js'
 import { loadIdentity, type Identity } from './auth/identity.js'
 import { createClock, type Clock } from './clock.js'
 import type { Config } from './config.js'

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto'
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify'
 import { Type } from '@sinclair/typebox'
-import type { Authenticator } from '../auth/authenticator.js'
+import type { Authenticator } from '../auth/auth-modes.js'
 import { badRequest } from '../errors/graph-errors.js'
 import { graphErrorBody } from '../errors/envelope.js'
 import { GraphError } from '../errors/graph-error.js'

@@ -1,6 +1,6 @@
 /** What every Graph route knows about its request: tenant, service root, preferences. */
 import type { FastifyRequest } from 'fastify'
-import type { Principal } from '../auth/authenticate.js'
+import type { Principal } from '../auth/principal.js'
 import { serviceRoot } from '../odata/context.js'
 import { INCLUDE_UNKNOWN_ENUM_MEMBERS, parsePrefer } from './prefer.js'
 

@@ -1,8 +1,8 @@
 /** The Graph API surface, mounted once per version prefix: authentication, tenant, the caller's checks, then the routes. */
 import type { FastifyPluginAsync, FastifyRequest, onRequestAsyncHookHandler } from 'fastify'
-import type { Authenticator } from '../auth/authenticator.js'
+import type { Authenticator } from '../auth/auth-modes.js'
 import { accessFor } from '../auth/permissions.js'
-import { authorize } from '../auth/authenticate.js'
+import { authorize } from '../auth/principal.js'
 import { graphContext, type GraphVersion } from '../http/graph-context.js'
 import type { PatchReturn } from '../http/prefer.js'
 import { ensureTenant, type Provisioning } from './provisioning.js'
@@ -10,7 +10,7 @@ import { flowRoutes } from './routes/flows.js'
 import { flowCollectionRoutes } from './routes/flow-collection.js'
 import { flowSetRoutes } from './routes/flow-sets.js'
 import { roleGroupRoutes } from './routes/role-groups.js'
-import { seedRoute } from './routes/seed-route.js'
+import { classGroupShortcutRoutes } from './routes/class-group-shortcut.js'
 
 export interface GraphApiOptions {
   provisioning: Provisioning
@@ -39,7 +39,7 @@ function graphRequest (options: GraphApiOptions): onRequestAsyncHookHandler {
 export const graphApi: FastifyPluginAsync<GraphApiOptions> = async (app, options) => {
   app.addHook('onRequest', graphRequest(options))
   const routeOptions = { provisioning: options.provisioning, patchResponse: options.patchResponse }
-  await app.register(seedRoute, routeOptions)
+  await app.register(classGroupShortcutRoutes, routeOptions)
   await app.register(flowRoutes, routeOptions)
   await app.register(flowCollectionRoutes, routeOptions)
   await app.register(flowSetRoutes, routeOptions)
@@ -49,5 +49,5 @@ export const graphApi: FastifyPluginAsync<GraphApiOptions> = async (app, options
 /** The shortcut route /classGroupProvisioningFlow served without a version prefix, behind the same hook as graphApi. */
 export const unversionedShortcutApi: FastifyPluginAsync<GraphApiOptions> = async (app, options) => {
   app.addHook('onRequest', graphRequest(options))
-  await app.register(seedRoute, { provisioning: options.provisioning, patchResponse: options.patchResponse })
+  await app.register(classGroupShortcutRoutes, { provisioning: options.provisioning, patchResponse: options.patchResponse })
 }

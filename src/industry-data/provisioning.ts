@@ -72,7 +72,7 @@ export function getFlow (p: Provisioning, tenant: string, setId: string, flowId:
   return toStoredFlow(row)
 }
 
-/** The seed document's `/classGroupProvisioningFlow`: the tenant's oldest classGroup flow. */
+/** What the shortcut route `/classGroupProvisioningFlow` serves: the tenant's oldest classGroup flow. */
 export function oldestClassGroupFlow (p: Provisioning, tenant: string): StoredFlow {
   const row = p.store.flows.oldestOfType(tenant, 'classGroupProvisioningFlow')
   if (row === undefined) throw itemNotFound('classGroupProvisioningFlow (this tenant has none)')

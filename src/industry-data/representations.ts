@@ -1,11 +1,13 @@
-/** The JSON Graph answers with for each entity. */
+/** The JSON Graph answers with for each entity, and how a request's context shapes it. */
+import type { GraphContext } from '../http/graph-context.js'
 import type { Json } from '../json.js'
 import { contexts } from '../odata/context.js'
+import { applySelect, parseSelect } from '../odata/select.js'
 import { presentValue, type PresentOptions } from './domain/present.js'
 import { roleGroupIdOf } from './domain/references.js'
 import { qualified } from './domain/schema-walk.js'
 import { FLOW_TYPES, OutboundProvisioningFlowSet, RoleGroup } from './schemas/entities.js'
-import type { StoredFlow } from './provisioning.js'
+import { findRoleGroup, type Provisioning, type StoredFlow } from './provisioning.js'
 
 export interface Presentation {
   root: string
@@ -63,4 +65,26 @@ export function presentStoredFlowSet (body: string, presentation: Presentation):
 export function presentRoleGroup (group: Json, presentation: Presentation, withContext: boolean): Json {
   const head: Json = withContext ? { '@odata.context': contexts.roleGroup(presentation.root) } : {}
   return Object.assign(head, presentValue(RoleGroup, group, { includeUnknownEnumMembers: presentation.includeUnknownEnumMembers }))
+}
+
+/** Every concrete flow schema: $select on flows accepts a property of any of them. */
+export const ALL_FLOW_SCHEMAS = Object.values(FLOW_TYPES).map(t => t.schema)
+
+/** GET answers expand bound role groups inline; write answers leave them out (as Graph's POST answer does). */
+export function readPresentation (p: Provisioning, graph: GraphContext): Presentation {
+  return {
+    root: graph.root,
+    includeUnknownEnumMembers: graph.includeUnknownEnumMembers,
+    roleGroup: id => findRoleGroup(p, graph.tenant, id)
+  }
+}
+
+export function writePresentation (graph: GraphContext): Presentation {
+  return { root: graph.root, includeUnknownEnumMembers: graph.includeUnknownEnumMembers }
+}
+
+/** Present one flow for a GET, honouring $select. */
+export function presentFlowForRead (p: Provisioning, graph: GraphContext, flow: StoredFlow, select: string | undefined): Record<string, unknown> {
+  const selected = parseSelect(select, ALL_FLOW_SCHEMAS, qualified('provisioningFlow'))
+  return applySelect(presentFlow(flow, readPresentation(p, graph), true), selected)
 }

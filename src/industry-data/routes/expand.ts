@@ -2,8 +2,7 @@
 import { badRequest } from '../../errors/graph-errors.js'
 import type { GraphContext } from '../../http/graph-context.js'
 import { listFlows, type Provisioning } from '../provisioning.js'
-import { presentFlow } from '../representations.js'
-import { readPresentation } from './flows.js'
+import { presentFlow, readPresentation } from '../representations.js'
 
 /** True when `$expand=provisioningFlows` (any case); 400 for anything else. */
 export function parseExpand (text: string | undefined): boolean {

@@ -1,20 +1,16 @@
 /** The provisioningFlows collection of a set: create, list, $count. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { sendCount } from '../../http/text.js'
+import { sendCount } from '../../http/replies.js'
 import { collectionBody, countCollection, pageCollection } from '../../odata/collection.js'
 import { flowsSpec, flowView } from '../collections.js'
 import { contexts } from '../../odata/context.js'
 import { pickQueryOptions } from '../../odata/query.js'
 import { applySelect, parseSelect } from '../../odata/select.js'
 import { createFlow, listFlowRows, requireFlowSet, toStoredFlow } from '../provisioning.js'
-import { presentFlow } from '../representations.js'
-import { FLOW_TYPES } from '../schemas/entities.js'
-import { readPresentation, writePresentation, type GraphRouteOptions } from './flows.js'
-import { FlowBody, ODataQuery, SetParams } from './route-params.js'
+import { ALL_FLOW_SCHEMAS, presentFlow, readPresentation, writePresentation } from '../representations.js'
+import { FlowBody, ODataQuery, SetParams, type GraphRouteOptions } from './route-params.js'
 
 const FLOWS = '/external/industryData/outboundProvisioningFlowSets/:setId/provisioningFlows'
-
-const ALL_FLOW_SCHEMAS = Object.values(FLOW_TYPES).map(t => t.schema)
 
 export const flowCollectionRoutes: FastifyPluginAsyncTypebox<GraphRouteOptions> = async (app, { provisioning: p }) => {
   app.get(FLOWS, { schema: { params: SetParams, querystring: ODataQuery } }, async (request) => {

@@ -1,18 +1,16 @@
 /** Routes of one outbound provisioning flow set and flow-set creation. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { sendNoContent, sendPatchResult } from '../../http/replies.js'
-import { sendCount } from '../../http/text.js'
+import { sendCount, sendNoContent, sendPatchResult } from '../../http/replies.js'
 import { collectionBody, countCollection, pageCollection } from '../../odata/collection.js'
 import { FLOW_SETS_SPEC, flowSetView } from '../collections.js'
 import { contexts } from '../../odata/context.js'
 import { pickQueryOptions } from '../../odata/query.js'
 import { applySelect, parseSelect } from '../../odata/select.js'
 import { createFlowSet, deleteFlowSet, getFlowSet, listFlowSetRows, patchFlowSet } from '../provisioning.js'
-import { presentFlowSet, presentStoredFlowSet } from '../representations.js'
+import { presentFlowSet, presentStoredFlowSet, writePresentation } from '../representations.js'
 import { OutboundProvisioningFlowSet } from '../schemas/entities.js'
 import { expandFlows, parseExpand } from './expand.js'
-import { writePresentation, type GraphRouteOptions } from './flows.js'
-import { FlowSetBody, ODataQuery, SetParams } from './route-params.js'
+import { FlowSetBody, ODataQuery, SetParams, type GraphRouteOptions } from './route-params.js'
 
 const SETS = '/external/industryData/outboundProvisioningFlowSets'
 const SET = `${SETS}/:setId`

@@ -1,43 +1,12 @@
 /** Routes of one provisioning flow: GET, PATCH, DELETE and the reset action. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { sendNoContent, sendPatchResult } from '../../http/replies.js'
-import type { PatchReturn } from '../../http/prefer.js'
 import { pickQueryOptions } from '../../odata/query.js'
-import { applySelect, parseSelect } from '../../odata/select.js'
-import { deleteFlow, findRoleGroup, getFlow, patchFlow, resetFlow, type Provisioning, type StoredFlow } from '../provisioning.js'
-import { presentFlow, type Presentation } from '../representations.js'
-import { FLOW_TYPES } from '../schemas/entities.js'
-import { ActionBody, FlowBody, FlowParams, ODataQuery } from './route-params.js'
-import type { GraphContext } from '../../http/graph-context.js'
-
-export interface GraphRouteOptions {
-  provisioning: Provisioning
-  /** GRAPH_MOCK_PATCH_RESPONSE: what a PATCH answers when the request's Prefer does not say. */
-  patchResponse: PatchReturn
-}
+import { deleteFlow, getFlow, patchFlow, resetFlow } from '../provisioning.js'
+import { presentFlow, presentFlowForRead, writePresentation } from '../representations.js'
+import { ActionBody, FlowBody, FlowParams, ODataQuery, type GraphRouteOptions } from './route-params.js'
 
 const FLOW = '/external/industryData/outboundProvisioningFlowSets/:setId/provisioningFlows/:flowId'
-const ALL_FLOW_SCHEMAS = Object.values(FLOW_TYPES).map(t => t.schema)
-
-/** GET answers expand bound role groups inline; write answers leave them out (as Graph's POST answer does). */
-export function readPresentation (p: Provisioning, graph: GraphContext): Presentation {
-  return {
-    root: graph.root,
-    includeUnknownEnumMembers: graph.includeUnknownEnumMembers,
-    roleGroup: id => findRoleGroup(p, graph.tenant, id)
-  }
-}
-
-export function writePresentation (graph: GraphContext): Presentation {
-  return { root: graph.root, includeUnknownEnumMembers: graph.includeUnknownEnumMembers }
-}
-
-/** Present one flow for a GET, honouring $select. */
-export function presentFlowForRead (p: Provisioning, graph: GraphContext, flow: StoredFlow, select: string | undefined): Record<string, unknown> {
-  const selected = parseSelect(select, ALL_FLOW_SCHEMAS, 'microsoft.graph.industryData.provisioningFlow')
-  return applySelect(presentFlow(flow, readPresentation(p, graph), true), selected)
-}
-
 export const flowRoutes: FastifyPluginAsyncTypebox<GraphRouteOptions> = async (app, { provisioning: p, patchResponse }) => {
   app.get(FLOW, { schema: { params: FlowParams, querystring: ODataQuery } }, async (request) => {
     const { select } = pickQueryOptions(request.query, ['select'], 'on a single provisioningFlow')
@@ -50,7 +19,7 @@ export const flowRoutes: FastifyPluginAsyncTypebox<GraphRouteOptions> = async (a
     const { tenant } = request.graph
     const flow = getFlow(p, tenant, request.params.setId, request.params.flowId)
     const updated = patchFlow(p, tenant, flow, request.body)
-    // Graph answers 204; the seed document's contract is 200 with the entity (GRAPH_MOCK_PATCH_RESPONSE).
+    // Graph answers 204; graph-mock answers 200 with the entity unless GRAPH_MOCK_PATCH_RESPONSE or Prefer says otherwise.
     return sendPatchResult(reply, request.graph, patchResponse, () => presentFlow(updated, writePresentation(request.graph), true))
   })
 

@@ -6,10 +6,9 @@ import { contexts } from '../../odata/context.js'
 import { pickQueryOptions } from '../../odata/query.js'
 import { applySelect, parseSelect } from '../../odata/select.js'
 import { getRoleGroup, listRoleGroupRows } from '../provisioning.js'
-import { presentRoleGroup } from '../representations.js'
+import { presentRoleGroup, writePresentation } from '../representations.js'
 import { RoleGroup } from '../schemas/entities.js'
-import { writePresentation, type GraphRouteOptions } from './flows.js'
-import { ODataQuery, RoleGroupParams } from './route-params.js'
+import { ODataQuery, RoleGroupParams, type GraphRouteOptions } from './route-params.js'
 
 export const roleGroupRoutes: FastifyPluginAsyncTypebox<GraphRouteOptions> = async (app, { provisioning: p }) => {
   app.get('/external/industryData/roleGroups', { schema: { querystring: ODataQuery } }, async (request) => {

@@ -1,6 +1,14 @@
-/** TypeBox schemas of the path parameters and query strings shared by the Graph routes. */
+/** What the Graph route plugins share: their options, and the TypeBox schemas of their path parameters, query strings and bodies. */
 import { Type, type TSchema } from '@sinclair/typebox'
+import type { PatchReturn } from '../../http/prefer.js'
+import type { Provisioning } from '../provisioning.js'
 import { FLOW_TYPES, OutboundProvisioningFlowSet } from '../schemas/entities.js'
+
+export interface GraphRouteOptions {
+  provisioning: Provisioning
+  /** GRAPH_MOCK_PATCH_RESPONSE: what a PATCH answers when the request's Prefer does not say. */
+  patchResponse: PatchReturn
+}
 
 export const SetParams = Type.Object({ setId: Type.String({ minLength: 1 }) })
 export const FlowParams = Type.Object({ setId: Type.String({ minLength: 1 }), flowId: Type.String({ minLength: 1 }) })

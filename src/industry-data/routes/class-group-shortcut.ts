@@ -1,16 +1,15 @@
 /**
- * The seed document's route, `/classGroupProvisioningFlow`: the tenant's oldest classGroupProvisioningFlow
- * (by createdDateTime, then id). Served with and without a version prefix.
+ * The shortcut route `/classGroupProvisioningFlow` (graph-mock's own, not production Graph's): the tenant's oldest
+ * classGroupProvisioningFlow (by createdDateTime, then id). Served with and without a version prefix.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { sendPatchResult } from '../../http/replies.js'
 import { pickQueryOptions } from '../../odata/query.js'
 import { oldestClassGroupFlow, patchFlow } from '../provisioning.js'
-import { presentFlow } from '../representations.js'
-import { presentFlowForRead, writePresentation, type GraphRouteOptions } from './flows.js'
-import { FlowBody, ODataQuery } from './route-params.js'
+import { presentFlow, presentFlowForRead, writePresentation } from '../representations.js'
+import { FlowBody, ODataQuery, type GraphRouteOptions } from './route-params.js'
 
-export const seedRoute: FastifyPluginAsyncTypebox<GraphRouteOptions> = async (app, { provisioning: p, patchResponse }) => {
+export const classGroupShortcutRoutes: FastifyPluginAsyncTypebox<GraphRouteOptions> = async (app, { provisioning: p, patchResponse }) => {
   app.get('/classGroupProvisioningFlow', { schema: { querystring: ODataQuery } }, async (request) => {
     const { select } = pickQueryOptions(request.query, ['select'], 'on a single provisioningFlow')
     return presentFlowForRead(p, request.graph, oldestClassGroupFlow(p, request.graph.tenant), select)
