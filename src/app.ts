@@ -123,7 +123,7 @@ export async function buildApp (config: Config, deps: AppDeps = {}): Promise<Fas
   const throttle = new Throttle()
   const state: GraphMockState = { config, store, clock, ids, provisioning, identity, journal, faults, throttle, ready: false }
   app.decorate('graphMock', state)
-  app.decorateRequest('graph', null as unknown as never)
+  app.decorateRequest('graph', null)
   app.addHook('onClose', async () => { store.close() })
   // Fastify closes idle keep-alive connections once, when closing starts; one busy then stays open as long as its
   // client keeps it alive, and SIGTERM under load waited out closeWithGrace's 10 s and exited 1. Answers sent

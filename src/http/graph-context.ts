@@ -20,8 +20,16 @@ export interface GraphContext {
 
 declare module 'fastify' {
   interface FastifyRequest {
-    graph: GraphContext
+    /** Set by the Graph API's onRequest hook; null on every other request (/_mock, unmatched URLs). */
+    graph: GraphContext | null
   }
+}
+
+/** The request's GraphContext; only Graph routes call it, behind the hook that sets it, so absence is a bug. */
+export function graphOf (request: FastifyRequest): GraphContext {
+  const { graph } = request
+  if (graph === null) throw new Error(`no Graph context on ${request.method} ${request.url}: the route is not behind the Graph API's hook`)
+  return graph
 }
 
 /** The origin answers are addressed from: the configured public URL, else the request's own Host. */

@@ -1,6 +1,7 @@
 /** The provisioningFlows collection of a set: create, list, $count. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { sendCount } from '../../http/replies.js'
+import { graphOf } from '../../http/graph-context.js'
 import { collectionBody, countCollection, pageCollection } from '../../odata/collection.js'
 import { flowsSpec, flowView } from '../collections.js'
 import { contexts } from '../../odata/context.js'
@@ -14,7 +15,7 @@ const FLOWS = '/external/industryData/outboundProvisioningFlowSets/:setId/provis
 
 export const flowCollectionRoutes: FastifyPluginAsyncTypebox<GraphRouteOptions> = async (app, { provisioning: p }) => {
   app.get(FLOWS, { schema: { params: SetParams, querystring: ODataQuery } }, async (request) => {
-    const { graph } = request
+    const graph = graphOf(request)
     const setId = requireFlowSet(p, graph.tenant, request.params.setId)
     const rows = listFlowRows(p, graph.tenant, setId).map(flowView)
     const page = pageCollection(rows, request.query, flowsSpec(setId))
@@ -25,15 +26,16 @@ export const flowCollectionRoutes: FastifyPluginAsyncTypebox<GraphRouteOptions> 
   })
 
   app.get(`${FLOWS}/$count`, { schema: { params: SetParams, querystring: ODataQuery } }, async (request, reply) => {
-    const { graph } = request
+    const graph = graphOf(request)
     const setId = requireFlowSet(p, graph.tenant, request.params.setId)
     return sendCount(reply, countCollection(listFlowRows(p, graph.tenant, setId).map(flowView), request.query, flowsSpec(setId)))
   })
 
   app.post(FLOWS, { schema: { params: SetParams, querystring: ODataQuery, body: FlowBody } }, async (request, reply) => {
     pickQueryOptions(request.query, [], 'on POST')
-    const flow = createFlow(p, request.graph.tenant, request.params.setId, request.body)
-    reply.header('location', `${request.graph.root}/external/industryData/outboundProvisioningFlowSets/${encodeURIComponent(flow.setId)}/provisioningFlows/${encodeURIComponent(String(flow.value.id))}`)
-    return reply.code(201).send(presentFlow(flow, writePresentation(request.graph), true))
+    const graph = graphOf(request)
+    const flow = createFlow(p, graph.tenant, request.params.setId, request.body)
+    reply.header('location', `${graph.root}/external/industryData/outboundProvisioningFlowSets/${encodeURIComponent(flow.setId)}/provisioningFlows/${encodeURIComponent(String(flow.value.id))}`)
+    return reply.code(201).send(presentFlow(flow, writePresentation(graph), true))
   })
 }

@@ -1,6 +1,7 @@
 /** Routes of one outbound provisioning flow set and flow-set creation. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { sendCount, sendNoContent, sendPatchResult } from '../../http/replies.js'
+import { graphOf } from '../../http/graph-context.js'
 import { collectionBody, countCollection, pageCollection } from '../../odata/collection.js'
 import { FLOW_SETS_SPEC, flowSetView } from '../collections.js'
 import { contexts } from '../../odata/context.js'
@@ -17,7 +18,7 @@ const SET = `${SETS}/:setId`
 
 export const flowSetRoutes: FastifyPluginAsyncTypebox<GraphRouteOptions> = async (app, { provisioning: p, patchResponse }) => {
   app.get(SETS, { schema: { querystring: ODataQuery } }, async (request) => {
-    const { graph } = request
+    const graph = graphOf(request)
     const page = pageCollection(listFlowSetRows(p, graph.tenant).map(flowSetView), request.query, FLOW_SETS_SPEC)
     const select = parseSelect(page.options.select, [OutboundProvisioningFlowSet], 'microsoft.graph.industryData.outboundProvisioningFlowSet')
     const expand = parseExpand(page.options.expand)
@@ -30,18 +31,19 @@ export const flowSetRoutes: FastifyPluginAsyncTypebox<GraphRouteOptions> = async
   })
 
   app.get(`${SETS}/$count`, { schema: { querystring: ODataQuery } }, async (request, reply) =>
-    sendCount(reply, countCollection(listFlowSetRows(p, request.graph.tenant).map(flowSetView), request.query, FLOW_SETS_SPEC)))
+    sendCount(reply, countCollection(listFlowSetRows(p, graphOf(request).tenant).map(flowSetView), request.query, FLOW_SETS_SPEC)))
 
   app.post(SETS, { schema: { querystring: ODataQuery, body: FlowSetBody } }, async (request, reply) => {
     pickQueryOptions(request.query, [], 'on POST')
-    const created = createFlowSet(p, request.graph.tenant, request.body)
-    reply.header('location', `${request.graph.root}${SETS}/${encodeURIComponent(String(created.id))}`)
-    return reply.code(201).send(presentFlowSet(created, writePresentation(request.graph), true))
+    const graph = graphOf(request)
+    const created = createFlowSet(p, graph.tenant, request.body)
+    reply.header('location', `${graph.root}${SETS}/${encodeURIComponent(String(created.id))}`)
+    return reply.code(201).send(presentFlowSet(created, writePresentation(graph), true))
   })
 
   app.get(SET, { schema: { params: SetParams, querystring: ODataQuery } }, async (request) => {
     const options = pickQueryOptions(request.query, ['select', 'expand'], 'on a single outboundProvisioningFlowSet')
-    const { graph } = request
+    const graph = graphOf(request)
     const select = parseSelect(options.select, [OutboundProvisioningFlowSet], 'microsoft.graph.industryData.outboundProvisioningFlowSet')
     const expand = parseExpand(options.expand)
     const set = getFlowSet(p, graph.tenant, request.params.setId)
@@ -51,13 +53,14 @@ export const flowSetRoutes: FastifyPluginAsyncTypebox<GraphRouteOptions> = async
 
   app.patch(SET, { schema: { params: SetParams, querystring: ODataQuery, body: FlowSetBody } }, async (request, reply) => {
     pickQueryOptions(request.query, [], 'on PATCH')
-    const updated = patchFlowSet(p, request.graph.tenant, request.params.setId, request.body)
-    return sendPatchResult(reply, request.graph, patchResponse, () => presentFlowSet(updated, writePresentation(request.graph), true))
+    const graph = graphOf(request)
+    const updated = patchFlowSet(p, graph.tenant, request.params.setId, request.body)
+    return sendPatchResult(reply, graph, patchResponse, () => presentFlowSet(updated, writePresentation(graph), true))
   })
 
   app.delete(SET, { schema: { params: SetParams, querystring: ODataQuery } }, async (request, reply) => {
     pickQueryOptions(request.query, [], 'on DELETE')
-    deleteFlowSet(p, request.graph.tenant, request.params.setId)
+    deleteFlowSet(p, graphOf(request).tenant, request.params.setId)
     return sendNoContent(reply)
   })
 }

@@ -1,5 +1,6 @@
 /** Role groups: read-only, from fixtures (Graph documents List and Get only). */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { graphOf } from '../../http/graph-context.js'
 import { collectionBody, pageCollection } from '../../odata/collection.js'
 import { bodyOf, ROLE_GROUPS_SPEC, roleGroupView } from '../collections.js'
 import { contexts } from '../../odata/context.js'
@@ -12,7 +13,7 @@ import { ODataQuery, RoleGroupParams, type GraphRouteOptions } from './route-par
 
 export const roleGroupRoutes: FastifyPluginAsyncTypebox<GraphRouteOptions> = async (app, { provisioning: p }) => {
   app.get('/external/industryData/roleGroups', { schema: { querystring: ODataQuery } }, async (request) => {
-    const { graph } = request
+    const graph = graphOf(request)
     const page = pageCollection(listRoleGroupRows(p, graph.tenant).map(roleGroupView), request.query, ROLE_GROUPS_SPEC)
     const select = parseSelect(page.options.select, [RoleGroup], 'microsoft.graph.industryData.roleGroup')
     const value = page.rows.map(row => applySelect(presentRoleGroup(bodyOf(row), writePresentation(graph), false), select))
@@ -22,6 +23,7 @@ export const roleGroupRoutes: FastifyPluginAsyncTypebox<GraphRouteOptions> = asy
   app.get('/external/industryData/roleGroups/:roleGroupId', { schema: { params: RoleGroupParams, querystring: ODataQuery } }, async (request) => {
     const { select } = pickQueryOptions(request.query, ['select'], 'on a single roleGroup')
     const fields = parseSelect(select, [RoleGroup], 'microsoft.graph.industryData.roleGroup')
-    return applySelect(presentRoleGroup(getRoleGroup(p, request.graph.tenant, request.params.roleGroupId), writePresentation(request.graph), true), fields)
+    const graph = graphOf(request)
+    return applySelect(presentRoleGroup(getRoleGroup(p, graph.tenant, request.params.roleGroupId), writePresentation(graph), true), fields)
   })
 }
