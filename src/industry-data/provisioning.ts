@@ -4,13 +4,13 @@ import type { IdSource } from '../ids.js'
 import { conflict, itemNotFound } from '../errors/graph-errors.js'
 import type { Store } from '../store/store.js'
 import { flowRow, flowSetRow, parseBody } from '../store/rows.js'
+import { isJsonObject, type Json } from '../json.js'
 import { readFlowCreate, readFlowPatch, readFlowSetCreate, readFlowSetPatch } from './domain/flow-input.js'
 import { complete, mergePatch } from './domain/merge-patch.js'
 import { InvalidBodyError, type ReadContext } from './domain/read-body.js'
 import { roleGroupIdOf, roleGroupReference } from './domain/references.js'
 import { canonicalEnrollmentCodes, knownRoleCodes } from './domain/role-codes.js'
 import { FLOW_TYPES, isFlowTypeName, OutboundProvisioningFlowSet, type FlowTypeName } from './schemas/entities.js'
-import { isJsonObject, type Json } from '../json.js'
 
 export interface Provisioning {
   store: Store

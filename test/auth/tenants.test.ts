@@ -68,7 +68,7 @@ t.test('the seed route and batches act in the token\'s tenant', async t => {
   const a = { ...bearer(await mint(app, { tenant: 'tenant-a' })), ...json }
   const b = { ...bearer(await mint(app, { tenant: 'tenant-b' })), ...json }
   const patched = await app.inject({ method: 'PATCH', url: '/classGroupProvisioningFlow', headers: a, payload: { configuration: { additionalAttributes: ['classCode'] } } })
-  t.equal(patched.statusCode, 200, 'seed-route PATCH in tenant A')
+  t.equal(patched.statusCode, 200, 'shortcut-route PATCH in tenant A')
   t.same((await app.inject({ method: 'GET', url: '/beta/classGroupProvisioningFlow', headers: a })).json().configuration.additionalAttributes, ['classCode'], 'A reads its write')
   t.not((await app.inject({ method: 'GET', url: '/beta/classGroupProvisioningFlow', headers: b })).json().configuration.additionalAttributes, ['classCode'], 'B does not')
 
