@@ -1,7 +1,7 @@
 /** buildApp(config): the whole server as a Fastify instance. Never listens, never reads process. */
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import type { DestinationStream } from 'pino'
-import { createAuthenticator } from './auth/authenticator.js'
+import { createAuthenticator } from './auth/auth-modes.js'
 import { loadIdentity, type Identity } from './auth/identity.js'
 import { createClock, type Clock } from './clock.js'
 import { GRAPH_VERSIONS, servedVersions, type Config } from './config.js'
@@ -129,6 +129,7 @@ export async function buildApp (config: Config, deps: AppDeps = {}): Promise<Fas
   const throttle = new Throttle()
   const state: GraphMockState = { config, store, clock, ids, provisioning, identity, journal, faults, throttle, ready: false }
   app.decorate('graphMock', state)
+  app.decorateRequest('graph', null)
   app.addHook('onClose', async () => { store.close() })
   // Fastify closes idle keep-alive connections once, when closing starts; one busy then stays open as long as its
   // client keeps it alive, and SIGTERM under load waited out closeWithGrace's 10 s and exited 1. Answers sent

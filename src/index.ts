@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url'
 import type { FastifyInstance } from 'fastify'
 import { buildApp, type AppDeps } from './app.js'
 import { loadConfig, type Config } from './config.js'
-import { applyClock, tenantOf } from './control/control-routes.js'
+import { applyClock } from './control/clock-control.js'
+import { tenantOf } from './control/tenant.js'
 import { FaultRuleInput, type FaultRule } from './control/faults.js'
 import { presentEntry, type JournalEntry, type JournalFilter } from './control/journal.js'
 import { exportState, resetState, seedState, type SeedResult } from './control/state.js'
@@ -13,7 +14,7 @@ import { assertValid } from './control/validate.js'
 
 export { buildApp, type AppDeps, type GraphMockState } from './app.js'
 export { loadConfig, ConfigSchema, SETTINGS, type Config } from './config.js'
-export { DEFAULT_TENANT } from './auth/authenticate.js'
+export { DEFAULT_TENANT } from './auth/principal.js'
 export type { FaultRule, JournalEntry, JournalFilter, SeedResult, ThrottleReport }
 export { FaultRuleInput, ThrottleInput }
 export { TokenRequestBody }

@@ -72,7 +72,7 @@ export async function buildDatabase (file, flowCount) {
   const { prepareFixtureDocument, toSeedRows } = await import('../../dist/industry-data/fixtures.js')
   const { createClock } = await import('../../dist/clock.js')
   const { createIdSource } = await import('../../dist/ids.js')
-  const { DEFAULT_TENANT } = await import('../../dist/auth/authenticate.js')
+  const { DEFAULT_TENANT } = await import('../../dist/auth/principal.js')
   const started = performance.now()
   const clock = createClock()
   const fixtures = prepareFixtureDocument(fixtureDocument({ flows: flowCount, roleGroups: true }), { ids: createIdSource(), clock })

@@ -1,6 +1,6 @@
 /** Fault rules (docs/control-plane.md): match requests by method, path pattern and tenant; answer an error or add a delay. */
 import { Type, type Static } from '@sinclair/typebox'
-import { TENANT_ID_PATTERN } from '../auth/authenticate.js'
+import { TENANT_ID_PATTERN } from '../auth/principal.js'
 import { GraphError } from '../errors/graph-error.js'
 import { badRequest } from '../errors/graph-errors.js'
 import { defaultCodeFor } from '../http/fastify-errors.js'

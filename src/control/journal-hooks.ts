@@ -28,7 +28,7 @@ export function journalRecorder (journal: Journal, nowMs: () => number): Journal
     // Nothing refers to the request itself or its parsed body, which may be a megabyte.
     const time = nowMs()
     const { method, url, id } = request
-    const tenant = (request as { graph?: { tenant: string } | null }).graph?.tenant ?? null
+    const tenant = request.graph?.tenant ?? null
     const status = reply.statusCode
     const durationMs = Math.round(reply.elapsedTime * 100) / 100
     const sent = reply.getHeaders() // a copy Fastify makes, so later changes to the reply cannot reach it

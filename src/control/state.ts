@@ -22,7 +22,11 @@ export function exportState (p: Provisioning, tenant: string): Json {
   return { outboundProvisioningFlowSets: sets, roleGroups: p.store.roleGroups.list(tenant).map(parseBody) }
 }
 
-/** Validate `doc` like API writes and load it into `tenant` in one transaction; `replace` empties the tenant first. */
+/**
+ * Validate `doc` like API writes and load it into `tenant` in one transaction; `replace` empties the tenant first.
+ * The answers call the seed body (a fixture document, POST /_mock/seed) a "seed document": that wording is
+ * documented and tested, so it stays.
+ */
 export function seedState (p: Provisioning, tenant: string, doc: unknown, replace: boolean): SeedResult {
   // Over HTTP the body parser already refused deeper JSON; a document built in process is checked here, before any recursive reading.
   if (valueTooDeep(doc)) throw tooDeep('seed document', MAX_JSON_DEPTH)

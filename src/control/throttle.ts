@@ -1,7 +1,7 @@
 /** Throttling (docs/control-plane.md): a token bucket per tenant answering 429 + Retry-After, and who retried too early. */
 import { createHash } from 'node:crypto'
 import { Type, type Static } from '@sinclair/typebox'
-import { TENANT_ID_PATTERN } from '../auth/authenticate.js'
+import { TENANT_ID_PATTERN } from '../auth/principal.js'
 import { tooManyRequests } from '../errors/graph-errors.js'
 
 const MIN_RATE = 0.001

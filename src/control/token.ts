@@ -4,7 +4,7 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type, type Static } from '@sinclair/typebox'
-import { DEFAULT_TENANT } from '../auth/authenticate.js'
+import { DEFAULT_TENANT } from '../auth/principal.js'
 import { READ_WRITE_ALL } from '../auth/permissions.js'
 import { GRAPH_AUDIENCE, MOCK_CLIENT_APP_ID, tokenClaims } from '../auth/token-claims.js'
 import type { TokenSigner } from '../auth/token-signer.js'

@@ -7,13 +7,13 @@ import { GRAPH_ERROR_SCHEMA } from '../errors/envelope.js'
 import { randomUUID } from 'node:crypto'
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify'
 import { Type } from '@sinclair/typebox'
-import type { Authenticator } from '../auth/authenticator.js'
+import type { Authenticator } from '../auth/auth-modes.js'
 import { badRequest } from '../errors/graph-errors.js'
 import { graphErrorBody } from '../errors/envelope.js'
 import { GraphError } from '../errors/graph-error.js'
+import { isJsonObject } from '../json.js'
 import type { GraphVersion } from './graph-context.js'
 import { innerTarget, type InnerTarget } from './batch-url.js'
-import { isJsonObject } from '../json.js'
 
 export const MAX_BATCH_REQUESTS = 20
 const METHODS = new Set(['GET', 'POST', 'PATCH', 'PUT', 'DELETE', 'HEAD'])

@@ -1,10 +1,11 @@
 /** What every Graph route knows about its request: tenant, service root, preferences. */
 import type { FastifyRequest } from 'fastify'
-import type { Principal } from '../auth/authenticate.js'
+import type { Principal } from '../auth/principal.js'
+import type { GraphVersion } from '../config.js'
 import { serviceRoot } from '../odata/context.js'
 import { INCLUDE_UNKNOWN_ENUM_MEMBERS, parsePrefer } from './prefer.js'
 
-export type GraphVersion = 'beta' | 'v1.0'
+export type { GraphVersion }
 
 export interface GraphContext {
   principal: Principal
@@ -20,8 +21,16 @@ export interface GraphContext {
 
 declare module 'fastify' {
   interface FastifyRequest {
-    graph: GraphContext
+    /** Set by the Graph API's onRequest hook; null on every other request (/_mock, unmatched URLs). */
+    graph: GraphContext | null
   }
+}
+
+/** The request's GraphContext; only Graph routes call it, behind the hook that sets it, so absence is a bug. */
+export function graphOf (request: FastifyRequest): GraphContext {
+  const { graph } = request
+  if (graph === null) throw new Error(`no Graph context on ${request.method} ${request.url}: the route is not behind the Graph API's hook`)
+  return graph
 }
 
 /** The origin answers are addressed from: the configured public URL, else the request's own Host. */

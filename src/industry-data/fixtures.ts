@@ -10,12 +10,12 @@ import { canonicalDateTimeOffset } from '../odata/date-time-offset.js'
 import type { IdSource } from '../ids.js'
 import { flowRow, flowSetRow, roleGroupRow } from '../store/rows.js'
 import type { SeedRows } from '../store/store.js'
+import { isJsonObject, type Json } from '../json.js'
 import { readFlowCreate, readFlowSetCreate } from './domain/flow-input.js'
 import { complete } from './domain/merge-patch.js'
 import { formatJsonPath, InvalidBodyError, readValue, type JsonPath, type ReadContext } from './domain/read-body.js'
 import { roleGroupIdOf, roleGroupReference } from './domain/references.js'
 import { FLOW_TYPES, OutboundProvisioningFlowSet, RoleGroup, type FlowTypeName } from './schemas/entities.js'
-import { isJsonObject, type Json } from '../json.js'
 
 export interface PreparedFlow { type: FlowTypeName, value: Json }
 export interface PreparedFlowSet { value: Json, flows: PreparedFlow[] }

@@ -4,15 +4,15 @@
  * authorisation, the tenant and `beforeRoute`. Every route comes from the URL table (url-space.ts).
  */
 import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify'
-import type { Authenticator } from '../auth/authenticator.js'
-import { authorize } from '../auth/authenticate.js'
+import type { Authenticator } from '../auth/auth-modes.js'
+import { authorize } from '../auth/principal.js'
 import { accessFor } from '../auth/permissions.js'
 import type { Config } from '../config.js'
 import { graphContext, type GraphVersion } from '../http/graph-context.js'
 import { registerUrlSpace, type Operations } from '../http/url-routes.js'
 import type { Route, UrlNode } from '../http/url-table.js'
 import { documentedAnswers } from './openapi-answers.js'
-import type { Provisioning } from './provisioning.js'
+import { ensureTenant, type Provisioning } from './provisioning.js'
 import { classGroupShortcutOperations } from './routes/class-group-shortcut.js'
 import { flowCollectionOperations } from './routes/flow-collection.js'
 import { flowSetOperations } from './routes/flow-sets.js'
@@ -24,7 +24,9 @@ import { BARE_URL_SPACE, URL_SPACE } from './url-space.js'
 
 export interface GraphApiOptions {
   provisioning: Provisioning
+  /** GRAPH_MOCK_PUBLIC_URL: the origin answers address links from; the request's Host when undefined. */
   publicUrl: Config['publicUrl']
+  /** GRAPH_MOCK_PATCH_RESPONSE: what a PATCH answers when the request's Prefer does not say. */
   patchResponse: Config['patchResponse']
   version: GraphVersion
   authenticate: Authenticator
@@ -57,14 +59,13 @@ export const graphApi: FastifyPluginAsync<GraphApiOptions> = async (app, options
   const { provisioning, version, authenticate } = options
   const operations = industryDataOperations({ provisioning, patchResponse: options.patchResponse })
   const tree = options.bare === true ? BARE_URL_SPACE : URL_SPACE
-  app.decorateRequest('graph', null as unknown as never)
   await app.register(async anonymous => { register(anonymous, tree, operations, isMetadata) })
   await app.register(async authenticated => {
     authenticated.addHook('onRequest', async (request) => {
       const principal = await authenticate(request)
       authorize(principal, accessFor(request.method))
       request.graph = graphContext(request, principal, version, options.publicUrl)
-      provisioning.store.ensureTenant(principal.tenant)
+      ensureTenant(provisioning, principal.tenant)
       await options.beforeRoute(request, principal.tenant)
     })
     register(authenticated, tree, operations, route => !isMetadata(route))

@@ -4,13 +4,13 @@ import type { IdSource } from '../ids.js'
 import { conflict, itemNotFound } from '../errors/graph-errors.js'
 import type { Store } from '../store/store.js'
 import { flowRow, flowSetRow, parseBody, roleGroupRow } from '../store/rows.js'
+import { isJsonObject, type Json } from '../json.js'
 import { readFlowCreate, readFlowPatch, readFlowSetCreate, readFlowSetPatch, readRoleGroupCreate, readRoleGroupPatch } from './domain/flow-input.js'
 import { complete, mergePatch } from './domain/merge-patch.js'
 import { InvalidBodyError, type ReadContext } from './domain/read-body.js'
 import { roleGroupIdOf, roleGroupReference } from './domain/references.js'
 import { canonicalEnrollmentCodes, knownRoleCodes } from './domain/role-codes.js'
 import { FLOW_TYPES, isFlowTypeName, OutboundProvisioningFlowSet, RoleGroup, type FlowTypeName } from './schemas/entities.js'
-import { isJsonObject, type Json } from '../json.js'
 
 export interface Provisioning {
   store: Store
@@ -49,6 +49,11 @@ function nextStamp (p: Provisioning, stored: Json): string {
   return p.clock.timestamp(typeof stored.lastModifiedDateTime === 'string' ? stored.lastModifiedDateTime : undefined)
 }
 
+/** Seed `tenant` from the fixtures the first time it is used. */
+export function ensureTenant (p: Provisioning, tenant: string): void {
+  p.store.ensureTenant(tenant)
+}
+
 /** The stored spelling of a flow set's id, or 404. */
 export function requireFlowSet (p: Provisioning, tenant: string, setId: string): string {
   const id = p.store.flowSets.canonicalId(tenant, setId)
@@ -67,7 +72,7 @@ export function getFlow (p: Provisioning, tenant: string, setId: string, flowId:
   return toStoredFlow(row)
 }
 
-/** The seed document's `/classGroupProvisioningFlow`: the tenant's oldest classGroup flow. */
+/** What the shortcut route `/classGroupProvisioningFlow` serves: the tenant's oldest classGroup flow. */
 export function oldestClassGroupFlow (p: Provisioning, tenant: string): StoredFlow {
   const row = p.store.flows.oldestOfType(tenant, 'classGroupProvisioningFlow')
   if (row === undefined) throw itemNotFound('classGroupProvisioningFlow (this tenant has none)')

@@ -1,8 +1,8 @@
 /** Converting entity JSON to table rows and back: the store keeps a flow's type as the string it is given. */
+import type { Json } from '../json.js'
 import type { FlowRow } from './flow-repository.js'
 import type { FlowSetRow } from './flow-set-repository.js'
 import type { RoleGroupRow } from './role-group-repository.js'
-import type { Json } from '../json.js'
 
 export function flowRow (tenant: string, setId: string, type: string, value: Json): FlowRow {
   return {

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { DEFAULT_TENANT } from '../../src/auth/authenticate.js'
+import { DEFAULT_TENANT } from '../../src/auth/principal.js'
 import { buildApp } from '../../src/app.js'
 import { auth, build, CLASS_FLOW_ID, flowUrl, SET_ID, SETS, testConfig, USER_FLOW_ID } from '../helpers.js'
 import { bearer, mint } from './tokens.js'
@@ -68,7 +68,7 @@ t.test('the seed route and batches act in the token\'s tenant', async t => {
   const a = { ...bearer(await mint(app, { tenant: 'tenant-a' })), ...json }
   const b = { ...bearer(await mint(app, { tenant: 'tenant-b' })), ...json }
   const patched = await app.inject({ method: 'PATCH', url: '/classGroupProvisioningFlow', headers: a, payload: { configuration: { additionalAttributes: ['classCode'] } } })
-  t.equal(patched.statusCode, 200, 'seed-route PATCH in tenant A')
+  t.equal(patched.statusCode, 200, 'shortcut-route PATCH in tenant A')
   t.same((await app.inject({ method: 'GET', url: '/beta/classGroupProvisioningFlow', headers: a })).json().configuration.additionalAttributes, ['classCode'], 'A reads its write')
   t.not((await app.inject({ method: 'GET', url: '/beta/classGroupProvisioningFlow', headers: b })).json().configuration.additionalAttributes, ['classCode'], 'B does not')
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose'
 import { createClock } from '../../src/clock.js'
-import { DEFAULT_TENANT } from '../../src/auth/authenticate.js'
+import { DEFAULT_TENANT } from '../../src/auth/principal.js'
 import { assertGraphError, build, CLASS_FLOW_ID, flowUrl } from '../helpers.js'
 import { bearer, mint, NOW, NOW_MS, READ_ALL, READ_WRITE_ALL } from '../auth/tokens.js'
 

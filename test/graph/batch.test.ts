@@ -76,3 +76,11 @@ t.test('bad batches are 400s', async t => {
   t.equal(nested.json().responses[0].body.error.message, "Batch request '1' is a $batch request; a batch cannot contain another batch.", 'says why')
   t.equal(nested.json().responses[0].body.error.code, 'BadRequest', `code, ${NS}`)
 })
+
+t.test('a refused inner request is dated by the server clock, frozen or not', async t => {
+  const app = await build(t)
+  const frozen = await app.inject({ method: 'POST', url: '/_mock/clock', payload: { freeze: '2031-05-06T07:08:09Z' } })
+  t.equal(frozen.statusCode, 200, 'clock frozen')
+  const nested = await app.inject({ method: 'POST', url: '/beta/$batch', headers: jsonAuth, payload: JSON.stringify({ requests: [{ id: '1', method: 'POST', url: '/$batch', body: { requests: [] } }] }) })
+  t.equal(nested.json().responses[0].body.error.innerError.date, '2031-05-06T07:08:09', 'a nested $batch error has the frozen date')
+})

@@ -6,7 +6,7 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
-import { DEFAULT_TENANT } from '../../auth/authenticate.js'
+import { DEFAULT_TENANT } from '../../auth/principal.js'
 import { adminGuard } from '../admin-guard.js'
 import type { Journal } from '../journal.js'
 import { INSPECTOR_CSS } from './assets/inspector-css.js'

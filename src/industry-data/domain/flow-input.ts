@@ -2,9 +2,9 @@
 import type { TObject } from '@sinclair/typebox'
 import { badRequest } from '../../errors/graph-errors.js'
 import { FLOW_TYPES, isFlowTypeName, OutboundProvisioningFlowSet, RoleGroup, type FlowTypeName } from '../schemas/entities.js'
+import { isJsonObject, type Json } from '../../json.js'
 import { findODataType, InvalidBodyError, normaliseODataType, readValue, type JsonPath, type ReadContext } from './read-body.js'
 import { qualified } from './schema-walk.js'
-import { isJsonObject, type Json } from '../../json.js'
 
 /** Server-owned properties: validated when sent, then dropped (the server sets them). */
 const SERVER_OWNED = ['createdDateTime', 'lastModifiedDateTime'] as const

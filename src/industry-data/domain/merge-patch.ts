@@ -1,7 +1,7 @@
 /** OData PATCH semantics over canonical values, and completion of values to their full declared shape. */
 import type { TSchema } from '@sinclair/typebox'
-import { kindOf, unwrapNullable } from './schema-walk.js'
 import { isJsonObject, type Json } from '../../json.js'
+import { kindOf, unwrapNullable } from './schema-walk.js'
 
 /**
  * Merge `patch` into `stored` (both canonical, already read against `schema`): absent properties stay,

@@ -1,8 +1,8 @@
 /** Turning stored canonical values into answers: declaration order, masked secrets, evolvable enums. */
 import type { TSchema } from '@sinclair/typebox'
 import { SENTINEL } from '../schemas/graph-type.js'
-import { kindOf } from './schema-walk.js'
 import { isJsonObject, type Json } from '../../json.js'
+import { kindOf } from './schema-walk.js'
 
 export const MASKED_SECRET = '***************'
 

@@ -8,8 +8,8 @@ import { GraphError } from '../../errors/graph-error.js'
 import { isDateTimeOffset } from '../../odata/date-time-offset.js'
 import { SENTINEL } from '../schemas/graph-type.js'
 import { propertyIndex } from '../../odata/property-index.js'
-import { kindOf, qualified } from './schema-walk.js'
 import { isJsonObject } from '../../json.js'
+import { kindOf, qualified } from './schema-walk.js'
 
 export type JsonPath = ReadonlyArray<string | number>
 

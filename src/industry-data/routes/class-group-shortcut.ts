@@ -3,6 +3,7 @@
  * it): the tenant's oldest classGroupProvisioningFlow, by createdDateTime, then id. Served bare and under each
  * served version.
  */
+import { graphOf } from '../../http/graph-context.js'
 import { sendPatchResult } from '../../http/replies.js'
 import type { Operations } from '../../http/url-routes.js'
 import { pickQueryOptions } from '../../odata/query.js'
@@ -15,15 +16,15 @@ export function classGroupShortcutOperations ({ provisioning: p, patchResponse }
     getClassGroupShortcut: {
       handler: async (request) => {
         const { select } = pickQueryOptions(request.query, ['select'], 'on a single provisioningFlow')
-        return presentFlowForRead(p, request.graph, oldestClassGroupFlow(p, request.graph.tenant), select)
+        return presentFlowForRead(p, graphOf(request), oldestClassGroupFlow(p, graphOf(request).tenant), select)
       }
     },
     patchClassGroupShortcut: {
       body: FlowBody,
       handler: async (request, reply) => {
         pickQueryOptions(request.query, [], 'on PATCH')
-        const updated = patchFlow(p, request.graph.tenant, oldestClassGroupFlow(p, request.graph.tenant), request.body)
-        return sendPatchResult(reply, request.graph, patchResponse, () => presentFlow(updated, writePresentation(request.graph), true))
+        const updated = patchFlow(p, graphOf(request).tenant, oldestClassGroupFlow(p, graphOf(request).tenant), request.body)
+        return sendPatchResult(reply, graphOf(request), patchResponse, () => presentFlow(updated, writePresentation(graphOf(request)), true))
       }
     }
   }

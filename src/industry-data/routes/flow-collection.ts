@@ -1,4 +1,5 @@
 /** The provisioningFlows collection of a set: list, $count, create. */
+import { graphOf } from '../../http/graph-context.js'
 import { sendCount } from '../../http/replies.js'
 import type { Operations } from '../../http/url-routes.js'
 import { collectionBody, countCollection, pageCollection } from '../../odata/collection.js'
@@ -15,7 +16,7 @@ export function flowCollectionOperations ({ provisioning: p }: OperationDeps): O
   return {
     listFlows: {
       handler: async (request) => {
-        const { graph } = request
+        const graph = graphOf(request)
         const setId = requireFlowSet(p, graph.tenant, request.params.setId ?? '')
         const rows = listFlowRows(p, graph.tenant, setId).map(flowView)
         const page = pageCollection(rows, request.query, flowsSpec(setId))
@@ -27,7 +28,7 @@ export function flowCollectionOperations ({ provisioning: p }: OperationDeps): O
     },
     countFlows: {
       handler: async (request, reply) => {
-        const { graph } = request
+        const graph = graphOf(request)
         const setId = requireFlowSet(p, graph.tenant, request.params.setId ?? '')
         return sendCount(reply, countCollection(listFlowRows(p, graph.tenant, setId).map(flowView), request.query, flowsSpec(setId)))
       }
@@ -36,9 +37,9 @@ export function flowCollectionOperations ({ provisioning: p }: OperationDeps): O
       body: FlowBody,
       handler: async (request, reply) => {
         pickQueryOptions(request.query, [], 'on POST')
-        const flow = createFlow(p, request.graph.tenant, request.params.setId ?? '', request.body)
-        reply.header('location', `${request.graph.root}/external/industryData/outboundProvisioningFlowSets/${encodeURIComponent(flow.setId)}/provisioningFlows/${encodeURIComponent(String(flow.value.id))}`)
-        return reply.code(201).send(presentFlow(flow, writePresentation(request.graph), true))
+        const flow = createFlow(p, graphOf(request).tenant, request.params.setId ?? '', request.body)
+        reply.header('location', `${graphOf(request).root}/external/industryData/outboundProvisioningFlowSets/${encodeURIComponent(flow.setId)}/provisioningFlows/${encodeURIComponent(String(flow.value.id))}`)
+        return reply.code(201).send(presentFlow(flow, writePresentation(graphOf(request)), true))
       }
     }
   }

@@ -1,4 +1,5 @@
 /** The outboundProvisioningFlowSets collection and each flow set: list, $count, create, get, update, delete. */
+import { graphOf } from '../../http/graph-context.js'
 import { sendCount, sendNoContent, sendPatchResult } from '../../http/replies.js'
 import type { Operations } from '../../http/url-routes.js'
 import { collectionBody, countCollection, pageCollection } from '../../odata/collection.js'
@@ -21,7 +22,7 @@ export function flowSetOperations ({ provisioning: p, patchResponse }: Operation
   return {
     listFlowSets: {
       handler: async (request) => {
-        const { graph } = request
+        const graph = graphOf(request)
         const page = pageCollection(listFlowSetRows(p, graph.tenant).map(flowSetView), request.query, FLOW_SETS_SPEC)
         const selected = select(page.options.select)
         const expand = parseExpand(page.options.expand)
@@ -34,21 +35,21 @@ export function flowSetOperations ({ provisioning: p, patchResponse }: Operation
       }
     },
     countFlowSets: {
-      handler: async (request, reply) => sendCount(reply, countCollection(listFlowSetRows(p, request.graph.tenant).map(flowSetView), request.query, FLOW_SETS_SPEC))
+      handler: async (request, reply) => sendCount(reply, countCollection(listFlowSetRows(p, graphOf(request).tenant).map(flowSetView), request.query, FLOW_SETS_SPEC))
     },
     createFlowSet: {
       body: FlowSetBody,
       handler: async (request, reply) => {
         pickQueryOptions(request.query, [], 'on POST')
-        const created = createFlowSet(p, request.graph.tenant, request.body)
-        reply.header('location', `${request.graph.root}/external/industryData/outboundProvisioningFlowSets/${encodeURIComponent(String(created.id))}`)
-        return reply.code(201).send(presentFlowSet(created, writePresentation(request.graph), true))
+        const created = createFlowSet(p, graphOf(request).tenant, request.body)
+        reply.header('location', `${graphOf(request).root}/external/industryData/outboundProvisioningFlowSets/${encodeURIComponent(String(created.id))}`)
+        return reply.code(201).send(presentFlowSet(created, writePresentation(graphOf(request)), true))
       }
     },
     getFlowSet: {
       handler: async (request) => {
         const options = pickQueryOptions(request.query, ['select', 'expand'], 'on a single outboundProvisioningFlowSet')
-        const { graph } = request
+        const graph = graphOf(request)
         const selected = select(options.select)
         const expand = parseExpand(options.expand)
         const set = getFlowSet(p, graph.tenant, request.params.setId ?? '')
@@ -61,14 +62,14 @@ export function flowSetOperations ({ provisioning: p, patchResponse }: Operation
       body: FlowSetBody,
       handler: async (request, reply) => {
         pickQueryOptions(request.query, [], 'on PATCH')
-        const updated = patchFlowSet(p, request.graph.tenant, request.params.setId ?? '', request.body)
-        return sendPatchResult(reply, request.graph, patchResponse, () => presentFlowSet(updated, writePresentation(request.graph), true))
+        const updated = patchFlowSet(p, graphOf(request).tenant, request.params.setId ?? '', request.body)
+        return sendPatchResult(reply, graphOf(request), patchResponse, () => presentFlowSet(updated, writePresentation(graphOf(request)), true))
       }
     },
     deleteFlowSet: {
       handler: async (request, reply) => {
         pickQueryOptions(request.query, [], 'on DELETE')
-        deleteFlowSet(p, request.graph.tenant, request.params.setId ?? '')
+        deleteFlowSet(p, graphOf(request).tenant, request.params.setId ?? '')
         return sendNoContent(reply)
       }
     }

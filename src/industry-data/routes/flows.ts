@@ -1,4 +1,5 @@
 /** One provisioning flow: get, update, delete, and the reset action. */
+import { graphOf } from '../../http/graph-context.js'
 import { sendNoContent, sendPatchResult } from '../../http/replies.js'
 import type { Operations } from '../../http/url-routes.js'
 import { pickQueryOptions } from '../../odata/query.js'
@@ -11,25 +12,25 @@ export function flowOperations ({ provisioning: p, patchResponse }: OperationDep
     getFlow: {
       handler: async (request) => {
         const { select } = pickQueryOptions(request.query, ['select'], 'on a single provisioningFlow')
-        const flow = getFlow(p, request.graph.tenant, request.params.setId ?? '', request.params.flowId ?? '')
-        return presentFlowForRead(p, request.graph, flow, select)
+        const flow = getFlow(p, graphOf(request).tenant, request.params.setId ?? '', request.params.flowId ?? '')
+        return presentFlowForRead(p, graphOf(request), flow, select)
       }
     },
     patchFlow: {
       body: FlowBody,
       handler: async (request, reply) => {
         pickQueryOptions(request.query, [], 'on PATCH')
-        const { tenant } = request.graph
+        const { tenant } = graphOf(request)
         const flow = getFlow(p, tenant, request.params.setId ?? '', request.params.flowId ?? '')
         const updated = patchFlow(p, tenant, flow, request.body)
         // Graph answers 204; the default of GRAPH_MOCK_PATCH_RESPONSE is 200 with the entity.
-        return sendPatchResult(reply, request.graph, patchResponse, () => presentFlow(updated, writePresentation(request.graph), true))
+        return sendPatchResult(reply, graphOf(request), patchResponse, () => presentFlow(updated, writePresentation(graphOf(request)), true))
       }
     },
     deleteFlow: {
       handler: async (request, reply) => {
         pickQueryOptions(request.query, [], 'on DELETE')
-        deleteFlow(p, request.graph.tenant, request.params.setId ?? '', request.params.flowId ?? '')
+        deleteFlow(p, graphOf(request).tenant, request.params.setId ?? '', request.params.flowId ?? '')
         return sendNoContent(reply)
       }
     },
@@ -37,7 +38,7 @@ export function flowOperations ({ provisioning: p, patchResponse }: OperationDep
       body: ActionBody,
       handler: async (request, reply) => {
         pickQueryOptions(request.query, [], 'on an action')
-        resetFlow(p, request.graph.tenant, request.params.setId ?? '', request.params.flowId ?? '')
+        resetFlow(p, graphOf(request).tenant, request.params.setId ?? '', request.params.flowId ?? '')
         return sendNoContent(reply, 202)
       }
     }

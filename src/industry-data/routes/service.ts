@@ -2,6 +2,7 @@
  * The service documents: `$metadata` (the CSDL of what is served, rendered once) and the industryData root,
  * `GET /external/industryData`, an entity of type industryDataRoot whose id graph-mock makes the tenant's.
  */
+import { graphOf } from '../../http/graph-context.js'
 import type { Operations } from '../../http/url-routes.js'
 import { pickQueryOptions } from '../../odata/query.js'
 import { renderMetadata } from '../metadata.js'
@@ -22,7 +23,7 @@ export const ROOT_OPERATIONS: Operations = {
   getRoot: {
     handler: async (request) => {
       pickQueryOptions(request.query, [], 'on industryData')
-      return { '@odata.context': contexts.root(request.graph.root), id: request.graph.tenant }
+      return { '@odata.context': contexts.root(graphOf(request).root), id: graphOf(request).tenant }
     }
   }
 }

@@ -2,7 +2,8 @@
 import type { FastifyRequest } from 'fastify'
 import type { Clock } from '../clock.js'
 import type { Config } from '../config.js'
-import { ANONYMOUS, bearerToken, checkLifetime, DEFAULT_TENANT, principalFromClaims, tryDecodeJwt, type Principal } from './authenticate.js'
+import { bearerToken, bearerTokenOf, checkLifetime, tryDecodeJwt } from './bearer.js'
+import { ANONYMOUS, DEFAULT_TENANT, principalFromClaims, type Principal } from './principal.js'
 import { verifyToken, type VerificationKeys } from './verify-token.js'
 
 export type Authenticator = (request: FastifyRequest) => Promise<Principal>
@@ -30,8 +31,8 @@ export function createAuthenticator (config: Pick<Config, 'auth'>, clock: Clock,
 
 /** Auth off: no checks at all, but a JWT's valid `tid` still picks the tenant (tenants stay isolated). */
 function tenantOnly (request: FastifyRequest): Principal {
-  const match = /^\s*Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')
-  const claims = match?.[1] === undefined ? undefined : tryDecodeJwt(match[1])
+  const token = bearerTokenOf(request.headers.authorization)
+  const claims = token === undefined ? undefined : tryDecodeJwt(token)
   if (claims === undefined) return ANONYMOUS
   try {
     return { tenant: principalFromClaims(claims).tenant }
