@@ -71,6 +71,8 @@ t.test('the assets are the files under public/inspector/, byte for byte', async 
     t.equal(res.statusCode, 200, `${asset.url} is served`)
     t.equal(res.body, readFileSync(packagePath(asset.file), 'utf8'), `${asset.url} is ${asset.file} as it is on disk`)
   }
+  const script = readFileSync(packagePath('public/inspector/inspector.js'), 'utf8')
+  t.match(script, /^\/\/ @ts-check\n/, 'the script asks to be type-checked (tsconfig.inspector.json, run by npm run typecheck)')
 })
 
 t.test('GET /_mock/tenants', async t => {
