@@ -65,6 +65,8 @@ WORKDIR /app
 COPY package.json ./
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# The inspector's page, script and styles, served as they are (no build step; only this stage needs them).
+COPY public ./public
 # The bundled fixtures; mount a folder over /app/fixtures (read-only is fine) to start from your own.
 # Fixtures seed a new database only: an existing /data/graph-mock.db keeps its state.
 COPY fixtures ./fixtures

@@ -1,5 +1,4 @@
 /** Public API of the graph-mock package: start it in-process from a test runner, or build the app for inject(). */
-import { fileURLToPath } from 'node:url'
 import type { FastifyInstance } from 'fastify'
 import { buildApp, type AppDeps } from './app.js'
 import { loadConfig, type Config } from './config.js'
@@ -11,6 +10,7 @@ import { exportState, resetState, seedState, type SeedResult } from './control/s
 import { ThrottleInput, type ThrottleReport } from './control/throttle.js'
 import { mintToken, TokenRequestBody } from './control/token.js'
 import { assertValid } from './control/validate.js'
+import { BUNDLED_FIXTURES } from './package-files.js'
 
 export { buildApp, type AppDeps, type GraphMockState } from './app.js'
 export { loadConfig, ConfigSchema, SETTINGS, type Config } from './config.js'
@@ -18,9 +18,7 @@ export { DEFAULT_TENANT } from './auth/principal.js'
 export type { FaultRule, JournalEntry, JournalFilter, SeedResult, ThrottleReport }
 export { FaultRuleInput, ThrottleInput }
 export { TokenRequestBody }
-
-/** The fixtures shipped with the package. */
-export const BUNDLED_FIXTURES = fileURLToPath(new URL('../fixtures', import.meta.url))
+export { BUNDLED_FIXTURES }
 
 export interface StartOptions extends Partial<Config>, Pick<AppDeps, 'journalSize'> {}
 

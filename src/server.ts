@@ -1,13 +1,11 @@
 /** The only module that touches process: configuration in, a listening server out, a graceful exit. */
 import { existsSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import closeWithGrace from 'close-with-grace'
 import pino from 'pino'
 import { buildApp } from './app.js'
 import { ConfigError, loadConfig, tlsEnabled, type Config } from './config.js'
 import { FixtureError } from './industry-data/fixtures.js'
-
-const BUNDLED_FIXTURES = fileURLToPath(new URL('../fixtures', import.meta.url))
+import { BUNDLED_FIXTURES } from './package-files.js'
 
 /** Start serving with settings from `env` (CLI flags already folded in); exits 2 on bad configuration. */
 export async function main (env: Readonly<Record<string, string | undefined>>): Promise<void> {

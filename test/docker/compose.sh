@@ -95,6 +95,17 @@ start_to_listening_ms=$(docker inspect --format '{{.State.StartedAt}}' "$cid" | 
   | node -e 'const line = require("fs").readFileSync(0, "utf8").split("\n").find(l => l.includes("graph-mock listening")); console.log(line ? JSON.parse(line).time - Date.parse(process.argv[1]) : NaN)' "$started"; })
 pass "graph-mock healthy (${start_to_healthy_ms} ms from container start)"
 
+# the inspector's files are read from /app/public at start-up: the final stage must have copied them
+if node --input-type=module -e '
+    const res = await fetch(process.argv[1], { signal: AbortSignal.timeout(5000) })
+    const same = (await res.text()) === (await import("node:fs")).readFileSync("public/inspector/inspector.js", "utf8")
+    process.exit(res.status === 200 && same ? 0 : 1)
+  ' "http://127.0.0.1:$PORT/_mock/inspector.js"; then
+  pass 'the inspector script is served from the image, as it is in public/inspector/'
+else
+  fail 'GET /_mock/inspector.js answers 200 with public/inspector/inspector.js'
+fi
+
 if timeout 120 "${compose[@]}" run --rm example-client >"$WORK/client.log" 2>&1 && grep -q '^example-client: OK' "$WORK/client.log"; then
   pass "example client: $(grep '^example-client: OK' "$WORK/client.log")"
 else

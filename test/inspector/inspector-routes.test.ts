@@ -1,11 +1,13 @@
 import { once } from 'node:events'
+import { readFileSync } from 'node:fs'
 import http from 'node:http'
 import type { Readable } from 'node:stream'
 import Fastify from 'fastify'
 import t from 'tap'
 import { sseComment, sseEvent, sseRetry } from '../../src/control/inspector/event-stream.js'
-import { INSPECTOR_CSP, inspectorRoutes } from '../../src/control/inspector/inspector-routes.js'
+import { INSPECTOR_ASSETS, INSPECTOR_CSP, inspectorRoutes } from '../../src/control/inspector/inspector-routes.js'
 import { Journal } from '../../src/control/journal.js'
+import { packagePath } from '../../src/package-files.js'
 import { assertGraphError, auth, build, CLASS_FLOW_ID, flowUrl, jsonAuth } from '../helpers.js'
 
 const DEFAULT_TENANT = '00000000-0000-0000-0000-000000000001'
@@ -59,6 +61,18 @@ t.test('the page and its assets: no token needed, a CSP, no data', async t => {
   t.notMatch(html, /<script>|style=/, 'no inline script or style attribute in the markup')
   t.match(html, /<label for="tenant">/, 'the tenant picker is labelled')
   t.match(html, /aria-live="polite"/, 'new entries are announced')
+})
+
+t.test('the assets are the files under public/inspector/, byte for byte', async t => {
+  const app = await build(t)
+  t.same(INSPECTOR_ASSETS.map(a => a.file).sort(), ['public/inspector/index.html', 'public/inspector/inspector.css', 'public/inspector/inspector.js'], 'the page, its styles and its script')
+  for (const asset of INSPECTOR_ASSETS) {
+    const res = await app.inject({ method: 'GET', url: `/_mock${asset.url}` })
+    t.equal(res.statusCode, 200, `${asset.url} is served`)
+    t.equal(res.body, readFileSync(packagePath(asset.file), 'utf8'), `${asset.url} is ${asset.file} as it is on disk`)
+  }
+  const script = readFileSync(packagePath('public/inspector/inspector.js'), 'utf8')
+  t.match(script, /^\/\/ @ts-check\n/, 'the script asks to be type-checked (tsconfig.inspector.json, run by npm run typecheck)')
 })
 
 t.test('GET /_mock/tenants', async t => {

@@ -12,6 +12,8 @@ import { CLASS_FLOW_ID, childEnv } from '../helpers.js'
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm'
 const NPX = process.platform === 'win32' ? 'npx.cmd' : 'npx'
+// Served from the package's files at run time, so they must be in the tarball themselves.
+const INSPECTOR_FILES = ['public/inspector/index.html', 'public/inspector/inspector.css', 'public/inspector/inspector.js']
 
 // No runner loaders, and none of the outer `npm test`'s project variables: the consumer is its own project.
 const env = Object.fromEntries(Object.entries(childEnv()).filter(([name]) =>
@@ -76,11 +78,11 @@ t.test('npm pack, install into an empty project, npx graph-mock', async t => {
   const packed = (JSON.parse(pack.stdout) as Packed[])[0]
   if (packed === undefined) return
   const paths = packed.files.map(f => f.path)
-  for (const needed of ['package.json', 'README.md', 'dist/graph-mock.js', 'dist/graph-mock-lib.js', 'dist/cli.js', 'dist/index.js', 'dist/index.d.ts', 'fixtures/default.json']) {
+  for (const needed of ['package.json', 'README.md', 'dist/graph-mock.js', 'dist/graph-mock-lib.js', 'dist/cli.js', 'dist/index.js', 'dist/index.d.ts', 'fixtures/default.json', ...INSPECTOR_FILES]) {
     t.ok(paths.includes(needed), `the tarball holds ${needed}`)
   }
-  t.same(paths.filter(p => !/^(dist|fixtures)\//.test(p) && !['package.json', 'README.md', 'LICENSE'].includes(p)), [],
-    'nothing but dist/, fixtures/, README.md and package.json is shipped (no src, tests, Docker files)')
+  t.same(paths.filter(p => !/^(dist|fixtures)\//.test(p) && !['package.json', 'README.md', 'LICENSE', ...INSPECTOR_FILES].includes(p)), [],
+    'nothing but dist/, fixtures/, the inspector\'s public/ files, README.md and package.json is shipped (no src, tests, Docker files)')
   const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string>, exports: Record<string, { types?: string, import?: string }> }
   t.equal(manifest.bin['graph-mock'], 'dist/graph-mock.js', 'bin graph-mock is the bundled command')
   t.equal(manifest.exports['.']?.types, './dist/index.d.ts', 'exports carries the types')
@@ -134,6 +136,15 @@ t.test('npm pack, install into an empty project, npx graph-mock', async t => {
   t.equal(res.status, 200, 'GET /beta/classGroupProvisioningFlow answers 200')
   t.equal(body.id, CLASS_FLOW_ID, 'the bundled fixtures\' class-group flow')
   t.ok(existsSync(join(consumer, 'data', 'graph-mock.db')), 'the default database ./data/graph-mock.db was created in the project')
+  // The bundled bin finds public/ one level above dist/, inside node_modules/graph-mock, from another folder.
+  const script = await fetch(`${server.address}/_mock/inspector.js`)
+  t.equal(script.status, 200, 'GET /_mock/inspector.js answers 200')
+  t.match(script.headers.get('content-type'), /^text\/javascript/, 'as JavaScript')
+  const installed = join(consumer, 'node_modules', 'graph-mock', 'public', 'inspector')
+  t.equal(await script.text(), readFileSync(join(installed, 'inspector.js'), 'utf8'), 'the installed package\'s public/inspector/inspector.js')
+  const page = await fetch(`${server.address}/_mock/`)
+  t.equal(page.status, 200, 'GET /_mock/ (the inspector page) answers 200')
+  t.equal(await page.text(), readFileSync(join(installed, 'index.html'), 'utf8'), 'the installed package\'s public/inspector/index.html')
 
   t.ok(await stopGroup(server.child.pid ?? 0, 10_000), 'SIGTERM to the process group ends npx and the server within 10 s')
   await server.exited

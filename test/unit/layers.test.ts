@@ -8,7 +8,7 @@ const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '../../src')
 
 /** The layer order, first to last; a path is matched by its first segment under src/. */
 const LAYERS: ReadonlyArray<readonly string[]> = [
-  ['errors', 'clock.ts', 'ids.ts', 'config.ts', 'config-table.ts', 'setting-files.ts', 'json.ts', 'version.ts'],
+  ['errors', 'clock.ts', 'ids.ts', 'config.ts', 'config-table.ts', 'setting-files.ts', 'json.ts', 'package-files.ts'],
   ['odata'],
   ['auth'],
   ['http'],

@@ -4,14 +4,13 @@
  * test would; the page and its assets hold no data, so they are served without the admin token. Also here:
  * `GET /_mock/tenants` and `GET /_mock/requests/stream`, which the page needs and tests may use too.
  */
+import { readFile } from 'node:fs/promises'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import { DEFAULT_TENANT } from '../../auth/principal.js'
+import { packagePath } from '../../package-files.js'
 import { adminGuard } from '../admin-guard.js'
 import type { Journal } from '../journal.js'
-import { INSPECTOR_CSS } from './assets/inspector-css.js'
-import { INSPECTOR_HTML } from './assets/inspector-html.js'
-import { INSPECTOR_JS } from './assets/inspector-js.js'
 import { DEFAULT_HEARTBEAT_MS, registerJournalStream } from './journal-stream.js'
 
 export interface InspectorOptions {
@@ -40,16 +39,19 @@ const TenantList = Type.Object({
   value: Type.Array(Type.String(), { description: 'Every tenant used so far, and the default one' })
 })
 
-const ASSETS = [
-  { url: '/', type: 'text/html; charset=utf-8', body: INSPECTOR_HTML },
-  { url: '/inspector.css', type: 'text/css; charset=utf-8', body: INSPECTOR_CSS },
-  { url: '/inspector.js', type: 'text/javascript; charset=utf-8', body: INSPECTOR_JS }
+/** The page's files under the package's public/inspector/ (shipped in the package and the image). */
+export const INSPECTOR_ASSETS = [
+  { url: '/', file: 'public/inspector/index.html', type: 'text/html; charset=utf-8' },
+  { url: '/inspector.css', file: 'public/inspector/inspector.css', type: 'text/css; charset=utf-8' },
+  { url: '/inspector.js', file: 'public/inspector/inspector.js', type: 'text/javascript; charset=utf-8' }
 ] as const
 
 export const inspectorRoutes: FastifyPluginAsyncTypebox<InspectorOptions> = async (app, { store, journal, adminToken, heartbeatMs }) => {
   const guard = adminGuard(adminToken)
 
-  for (const asset of ASSETS) {
+  // Read once, when the plugin registers: a missing file fails start-up, not the first visit to the page.
+  const assets = await Promise.all(INSPECTOR_ASSETS.map(async asset => ({ ...asset, body: await readFile(packagePath(asset.file), 'utf8') })))
+  for (const asset of assets) {
     app.get(asset.url, { schema: { hide: true } }, async (_request, reply) => reply
       .header('content-type', asset.type)
       .header('content-security-policy', INSPECTOR_CSP)
