@@ -51,9 +51,11 @@ export function createClock (wallMs: () => number = Date.now, wallTicks: () => b
     now: nowMs,
     timestamp (after) {
       const ticks = nowTicks()
-      last = ticks > last ? ticks : last + 1n
+      // At the last tick of 9999 there is no later instant: timestamps stay there rather than leave the range
+      // (`+010000-01-01…` is not an Edm.DateTimeOffset).
+      last = min(ticks > last ? ticks : last + 1n, MAX_TICKS)
       const floor = after === undefined ? undefined : parseTicks(after)
-      return formatTicks(floor !== undefined && floor >= last ? floor + 1n : last)
+      return formatTicks(floor !== undefined && floor >= last ? min(floor + 1n, MAX_TICKS) : last)
     },
     observe (timestamp) {
       const ticks = parseTicks(timestamp)

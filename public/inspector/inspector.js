@@ -290,8 +290,12 @@ function flowTable (set, flows, previous) {
     /** @param {boolean} shown */
     const toggleLabel = shown => `${shown ? 'Hide JSON of' : 'Show JSON of'} ${shortType(flow['@odata.type'])} ${flow.id}`
     const button = h('button', {
-      type: 'button', class: 'link', 'aria-expanded': String(open), 'aria-controls': jsonId,
-      text: open ? 'Hide JSON' : 'JSON', 'aria-label': toggleLabel(open)
+      type: 'button',
+      class: 'link',
+      'aria-expanded': String(open),
+      'aria-controls': jsonId,
+      text: open ? 'Hide JSON' : 'JSON',
+      'aria-label': toggleLabel(open)
     })
     const row = h('tr', { class: changed ? 'changed' : '', 'data-flow-id': flow.id },
       h('td', {}, h('span', { class: 'flow-type', text: shortType(flow['@odata.type']) }), h('span', { class: 'flow-id', text: flow.id })),
@@ -395,12 +399,14 @@ function renderThrottle (report) {
   ui.throttle.replaceChildren(
     h('p', {}, h('strong', { text: `${config.requestsPerSecond} requests/s` }),
       `, burst ${config.burst || Math.ceil(config.requestsPerSecond)}${scope} · early retries: ${report.earlyRetries}`),
-    tenants.length === 0 ? h('p', { class: 'empty', text: 'No requests counted yet.' }) : h('table', {},
-      h('caption', { class: 'visually-hidden', text: 'Throttling per tenant' }),
-      h('thead', {}, h('tr', {}, ['Tenant', 'Tokens left', 'Allowed', 'Throttled'].map(text => h('th', { scope: 'col', text })))),
-      h('tbody', {}, tenants.map(([tenant, bucket]) => h('tr', {},
-        h('td', { class: 'mono', text: tenant }), h('td', { text: Math.floor(bucket.tokens) }),
-        h('td', { text: bucket.allowed }), h('td', { text: bucket.throttled }))))))
+    tenants.length === 0
+      ? h('p', { class: 'empty', text: 'No requests counted yet.' })
+      : h('table', {},
+        h('caption', { class: 'visually-hidden', text: 'Throttling per tenant' }),
+        h('thead', {}, h('tr', {}, ['Tenant', 'Tokens left', 'Allowed', 'Throttled'].map(text => h('th', { scope: 'col', text })))),
+        h('tbody', {}, tenants.map(([tenant, bucket]) => h('tr', {},
+          h('td', { class: 'mono', text: tenant }), h('td', { text: Math.floor(bucket.tokens) }),
+          h('td', { text: bucket.allowed }), h('td', { text: bucket.throttled }))))))
 }
 
 // ----- the journal -----------------------------------------------------------------------------------

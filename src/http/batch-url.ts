@@ -12,6 +12,7 @@ export const MAX_INNER_URL_LENGTH = 16 * 1024
 export type InnerTarget = { readonly path: string } | { readonly error: string }
 
 /** Controls, spaces and what WHATWG URL parsing strips or rewrites silently: refused rather than guessed at. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE = /[\u0000-\u0020\u007f]/
 
 function decodeSegment (segment: string): string {

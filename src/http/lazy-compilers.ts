@@ -39,4 +39,3 @@ export const lazySchemaCompilers = {
     buildSerializer: lazyCompilerFactory('@fastify/fast-json-stringify-compiler')
   }
 } as unknown as NonNullable<FastifyServerOptions['schemaController']> // the same call shapes, typed loosely
-

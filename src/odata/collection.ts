@@ -65,10 +65,12 @@ export function countCollection (rows: readonly CollectionRow[], query: RawQuery
 /** The absolute nextLink: this request's URL with its $skiptoken replaced. */
 export function nextLink (origin: string, requestUrl: string, token: string): string {
   const [path = '', search = ''] = requestUrl.split('?', 2)
-  const params = search === '' ? [] : search.split('&').filter(p => {
-    const name = decodeURIComponentSafe(p.split('=')[0] ?? '').toLowerCase()
-    return name !== '$skiptoken' && name !== 'skiptoken'
-  })
+  const params = search === ''
+    ? []
+    : search.split('&').filter(p => {
+      const name = decodeURIComponentSafe(p.split('=')[0] ?? '').toLowerCase()
+      return name !== '$skiptoken' && name !== 'skiptoken'
+    })
   params.push(`$skiptoken=${encodeURIComponent(token)}`)
   return `${origin}${path}?${params.join('&')}`
 }

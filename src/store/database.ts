@@ -23,7 +23,7 @@ export function openDatabase (file: string): Db {
     db.pragma('journal_mode = WAL')
   } catch (error) {
     db.close()
-    if ((error as { code?: string }).code === 'SQLITE_BUSY') throw new Error(`the database file is in use by another graph-mock process (SQLITE_BUSY); give each server its own file`)
+    if ((error as { code?: string }).code === 'SQLITE_BUSY') throw new Error('the database file is in use by another graph-mock process (SQLITE_BUSY); give each server its own file')
     throw error
   }
   db.pragma('synchronous = NORMAL')

@@ -20,7 +20,7 @@ t.test('every bundled fixture type-checks against @microsoft/microsoft-graph-typ
   })
   // One compiler run for both: every fixture must compile, and the deliberately broken document must not.
   const broken = join(WORK, 'broken.ts')
-  writeFileSync(broken, `import type { FixtureDocument } from '../../test/contract/fixture-document.js'\nexport const doc: FixtureDocument = { outboundProvisioningFlowSets: [{ displayName: 'x', provisioningFlows: [{ '@odata.type': '#microsoft.graph.industryData.classGroupProvisioningFlow', configuration: { additionalAttributes: ['courseName'] } }] }] }\n`)
+  writeFileSync(broken, 'import type { FixtureDocument } from \'../../test/contract/fixture-document.js\'\nexport const doc: FixtureDocument = { outboundProvisioningFlowSets: [{ displayName: \'x\', provisioningFlows: [{ \'@odata.type\': \'#microsoft.graph.industryData.classGroupProvisioningFlow\', configuration: { additionalAttributes: [\'courseName\'] } }] }] }\n')
   writeFileSync(join(WORK, 'tsconfig.json'), JSON.stringify({
     compilerOptions: { strict: true, noEmit: true, module: 'NodeNext', moduleResolution: 'NodeNext', skipLibCheck: true, target: 'ES2022', types: [] },
     files: [...checks, broken].map(f => f.slice(WORK.length + 1))

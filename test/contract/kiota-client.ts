@@ -52,7 +52,7 @@ import {
   RequestInformation,
   SerializationWriterFactoryRegistry,
   validateProtocol,
-} from '@microsoft/kiota-abstractions';
+} from '@microsoft/kiota-abstractions'
 import type {
   AccessTokenProvider,
   AuthenticationProvider,
@@ -61,17 +61,17 @@ import type {
   ParsableFactory,
   RequestAdapter,
   SerializationWriter,
-} from '@microsoft/kiota-abstractions';
+} from '@microsoft/kiota-abstractions'
 import {
   FetchRequestAdapter,
   HttpClient,
   MiddlewareFactory,
   RetryHandler,
   RetryHandlerOptions,
-} from '@microsoft/kiota-http-fetchlibrary';
-import type { Middleware } from '@microsoft/kiota-http-fetchlibrary';
-import { JsonParseNodeFactory, JsonSerializationWriterFactory } from '@microsoft/kiota-serialization-json';
-import { serializeEntity } from '@microsoft/msgraph-beta-sdk/models/index.js';
+} from '@microsoft/kiota-http-fetchlibrary'
+import type { Middleware } from '@microsoft/kiota-http-fetchlibrary'
+import { JsonParseNodeFactory, JsonSerializationWriterFactory } from '@microsoft/kiota-serialization-json'
+import { serializeEntity } from '@microsoft/msgraph-beta-sdk/models/index.js'
 import {
   createOutboundProvisioningFlowSetCollectionResponseFromDiscriminatorValue,
   createOutboundProvisioningFlowSetFromDiscriminatorValue,
@@ -89,7 +89,7 @@ import {
   serializeSecurityGroupProvisioningFlow,
   serializeSimplePasswordSettings,
   serializeUserManagementOptions,
-} from '@microsoft/msgraph-beta-sdk/models/industryData/index.js';
+} from '@microsoft/msgraph-beta-sdk/models/industryData/index.js'
 import type {
   AdministrativeUnitProvisioningFlow,
   BasicFilter,
@@ -107,9 +107,9 @@ import type {
   UserConfiguration,
   UserCreationOptions,
   UserProvisioningFlow,
-} from '@microsoft/msgraph-beta-sdk/models/industryData/index.js';
-import { createODataErrorFromDiscriminatorValue } from '@microsoft/msgraph-beta-sdk/models/oDataErrors/index.js';
-import type { ODataError } from '@microsoft/msgraph-beta-sdk/models/oDataErrors/index.js';
+} from '@microsoft/msgraph-beta-sdk/models/industryData/index.js'
+import { createODataErrorFromDiscriminatorValue } from '@microsoft/msgraph-beta-sdk/models/oDataErrors/index.js'
+import type { ODataError } from '@microsoft/msgraph-beta-sdk/models/oDataErrors/index.js'
 
 export type {
   AdministrativeUnitProvisioningFlow,
@@ -127,13 +127,13 @@ export type {
   SimplePasswordSettings,
   UserConfiguration,
   UserProvisioningFlow,
-};
+}
 // Re-exported so tests can pass them to getNextPage() without another import.
 export {
   createOutboundProvisioningFlowSetCollectionResponseFromDiscriminatorValue,
   createProvisioningFlowCollectionResponseFromDiscriminatorValue,
   createRoleGroupCollectionResponseFromDiscriminatorValue,
-};
+}
 
 // ---------------------------------------------------------------------------
 // constants
@@ -145,7 +145,7 @@ export const ODATA_TYPE = {
   administrativeUnitProvisioningFlow: '#microsoft.graph.industryData.administrativeUnitProvisioningFlow',
   basicFilter: '#microsoft.graph.industryData.basicFilter',
   simplePasswordSettings: '#microsoft.graph.industryData.simplePasswordSettings',
-} as const;
+} as const
 
 /** URI templates copied from the generated msgraph-beta-sdk-external builders. */
 export const URI_TEMPLATE = {
@@ -164,7 +164,7 @@ export const URI_TEMPLATE = {
   roleGroups:
     '{+baseurl}/external/industryData/roleGroups{?%24count,%24expand,%24filter,%24orderby,%24search,%24select,%24skip,%24top}',
   roleGroup: '{+baseurl}/external/industryData/roleGroups/{roleGroup%2Did}{?%24expand,%24select}',
-} as const;
+} as const
 
 const LIST_QUERY_MAPPER: Record<string, string> = {
   count: '%24count',
@@ -175,11 +175,11 @@ const LIST_QUERY_MAPPER: Record<string, string> = {
   select: '%24select',
   skip: '%24skip',
   top: '%24top',
-};
+}
 const ITEM_QUERY_MAPPER: Record<string, string> = {
   expand: '%24expand',
   select: '%24select',
-};
+}
 
 /** Same shape as the generated *RequestBuilderGetQueryParameters. */
 export interface ListQuery {
@@ -200,7 +200,7 @@ export interface ItemQuery {
 /** Every generated builder maps any error status (XXX) to ODataError. */
 const ERROR_MAPPINGS: ErrorMappings = {
   XXX: createODataErrorFromDiscriminatorValue,
-};
+}
 
 // ---------------------------------------------------------------------------
 // adapter
@@ -232,21 +232,21 @@ export interface CreateAdapterOptions {
  * (Kiota's validateProtocol lets http through for localhost, 127.0.0.1, ::1).
  */
 export class StaticAccessTokenProvider implements AccessTokenProvider {
-  readonly #token: string;
-  readonly #validator: AllowedHostsValidator;
+  readonly #token: string
+  readonly #validator: AllowedHostsValidator
 
-  constructor(token: string, allowedHosts: Iterable<string>) {
-    this.#token = token;
-    this.#validator = new AllowedHostsValidator(new Set(allowedHosts));
+  constructor (token: string, allowedHosts: Iterable<string>) {
+    this.#token = token
+    this.#validator = new AllowedHostsValidator(new Set(allowedHosts))
   }
 
   getAuthorizationToken = (url?: string): Promise<string> => {
-    if (!url || !this.#validator.isUrlHostValid(url)) return Promise.resolve('');
-    validateProtocol(url); // throws for plain http to hosts that are not local
-    return Promise.resolve(this.#token);
-  };
+    if (!url || !this.#validator.isUrlHostValid(url)) return Promise.resolve('')
+    validateProtocol(url) // throws for plain http to hosts that are not local
+    return Promise.resolve(this.#token)
+  }
 
-  getAllowedHostsValidator = (): AllowedHostsValidator => this.#validator;
+  getAllowedHostsValidator = (): AllowedHostsValidator => this.#validator
 }
 
 /**
@@ -255,41 +255,41 @@ export class StaticAccessTokenProvider implements AccessTokenProvider {
  * `Authorization: Bearer <token>` when a token is given, and baseUrl set.
  * Parsed models are plain objects unless options.backingStore is true.
  */
-export function createAdapter(baseUrl: string, token?: string, options: CreateAdapterOptions = {}): FetchRequestAdapter {
-  const normalizedBase = baseUrl.replace(/\/+$/, '');
-  const host = new URL(normalizedBase).hostname.toLowerCase();
+export function createAdapter (baseUrl: string, token?: string, options: CreateAdapterOptions = {}): FetchRequestAdapter {
+  const normalizedBase = baseUrl.replace(/\/+$/, '')
+  const host = new URL(normalizedBase).hostname.toLowerCase()
   const authProvider: AuthenticationProvider =
     token === undefined
       ? new AnonymousAuthenticationProvider()
       : new BaseBearerTokenAuthenticationProvider(
-          new StaticAccessTokenProvider(token, [host, ...(options.allowedHosts ?? [])]),
-        );
+        new StaticAccessTokenProvider(token, [host, ...(options.allowedHosts ?? [])])
+      )
 
-  const middlewares: Middleware[] = MiddlewareFactory.getDefaultMiddlewares();
+  const middlewares: Middleware[] = MiddlewareFactory.getDefaultMiddlewares()
   if (options.retry) {
-    const index = middlewares.findIndex((m) => m instanceof RetryHandler);
-    const retryHandler = new RetryHandler(new RetryHandlerOptions(options.retry));
-    if (index >= 0) middlewares[index] = retryHandler;
-    else middlewares.unshift(retryHandler);
+    const index = middlewares.findIndex((m) => m instanceof RetryHandler)
+    const retryHandler = new RetryHandler(new RetryHandlerOptions(options.retry))
+    if (index >= 0) middlewares[index] = retryHandler
+    else middlewares.unshift(retryHandler)
   }
   // HttpClient(customFetch, ...middlewares): no customFetch, because it would
   // add a second CustomFetchHandler after the default chain's own one.
-  const httpClient = new HttpClient(undefined, ...middlewares);
+  const httpClient = new HttpClient(undefined, ...middlewares)
 
-  const parseNodeFactory = new ParseNodeFactoryRegistry();
-  const serializationWriterFactory = new SerializationWriterFactoryRegistry();
-  const adapter = new FetchRequestAdapter(authProvider, parseNodeFactory, serializationWriterFactory, httpClient);
+  const parseNodeFactory = new ParseNodeFactoryRegistry()
+  const serializationWriterFactory = new SerializationWriterFactoryRegistry()
+  const adapter = new FetchRequestAdapter(authProvider, parseNodeFactory, serializationWriterFactory, httpClient)
   if (options.backingStore === true) {
-    parseNodeFactory.registerDefaultDeserializer(JsonParseNodeFactory, adapter.getBackingStoreFactory());
+    parseNodeFactory.registerDefaultDeserializer(JsonParseNodeFactory, adapter.getBackingStoreFactory())
   } else {
     // registerDefaultDeserializer always passes a backing store factory, so
     // put a factory without one into the registry's public map directly.
-    const json = new JsonParseNodeFactory();
-    parseNodeFactory.contentTypeAssociatedFactories.set(json.getValidContentType(), json);
+    const json = new JsonParseNodeFactory()
+    parseNodeFactory.contentTypeAssociatedFactories.set(json.getValidContentType(), json)
   }
-  serializationWriterFactory.registerDefaultSerializer(JsonSerializationWriterFactory);
-  adapter.baseUrl = normalizedBase;
-  return adapter;
+  serializationWriterFactory.registerDefaultSerializer(JsonSerializationWriterFactory)
+  adapter.baseUrl = normalizedBase
+  return adapter
 }
 
 // ---------------------------------------------------------------------------
@@ -301,26 +301,26 @@ export function createAdapter(baseUrl: string, token?: string, options: CreateAd
  * serializeProvisioningFlow, which writes only id, @odata.type and
  * additionalData.
  */
-export function serializeProvisioningFlowDerived(
+export function serializeProvisioningFlowDerived (
   writer: SerializationWriter,
-  flow?: Partial<ProvisioningFlow> | null,
+  flow?: Partial<ProvisioningFlow> | null
 ): void {
-  if (flow === undefined || flow === null) return;
+  if (flow === undefined || flow === null) return
   switch (flow.odataType) {
     case ODATA_TYPE.classGroupProvisioningFlow:
-      serializeClassGroupProvisioningFlow(writer, flow);
-      return;
+      serializeClassGroupProvisioningFlow(writer, flow)
+      return
     case ODATA_TYPE.userProvisioningFlow:
-      serializeUserProvisioningFlowDerived(writer, flow);
-      return;
+      serializeUserProvisioningFlowDerived(writer, flow)
+      return
     case ODATA_TYPE.securityGroupProvisioningFlow:
-      serializeSecurityGroupProvisioningFlow(writer, flow);
-      return;
+      serializeSecurityGroupProvisioningFlow(writer, flow)
+      return
     case ODATA_TYPE.administrativeUnitProvisioningFlow:
-      serializeAdministrativeUnitProvisioningFlow(writer, flow);
-      return;
+      serializeAdministrativeUnitProvisioningFlow(writer, flow)
+      return
     default:
-      serializeProvisioningFlow(writer, flow);
+      serializeProvisioningFlow(writer, flow)
   }
 }
 
@@ -331,54 +331,54 @@ export function serializeProvisioningFlowDerived(
  * the base serializePasswordSettings, which drops it. Fields are written in
  * the SDK's order.
  */
-export function serializeUserProvisioningFlowDerived(
+export function serializeUserProvisioningFlowDerived (
   writer: SerializationWriter,
-  flow?: Partial<UserProvisioningFlow> | null,
+  flow?: Partial<UserProvisioningFlow> | null
 ): void {
-  if (flow === undefined || flow === null) return;
-  serializeProvisioningFlow(writer, flow); // id, @odata.type, additionalData
-  writer.writeBooleanValue('createUnmatchedUsers', flow.createUnmatchedUsers);
-  writer.writeObjectValue('creationOptions', flow.creationOptions, serializeUserCreationOptionsDerived);
-  writer.writeObjectValue('managementOptions', flow.managementOptions, serializeUserManagementOptions);
+  if (flow === undefined || flow === null) return
+  serializeProvisioningFlow(writer, flow) // id, @odata.type, additionalData
+  writer.writeBooleanValue('createUnmatchedUsers', flow.createUnmatchedUsers)
+  writer.writeObjectValue('creationOptions', flow.creationOptions, serializeUserCreationOptionsDerived)
+  writer.writeObjectValue('managementOptions', flow.managementOptions, serializeUserManagementOptions)
 }
 
-export function serializeUserCreationOptionsDerived(
+export function serializeUserCreationOptionsDerived (
   writer: SerializationWriter,
-  options?: Partial<UserCreationOptions> | null,
+  options?: Partial<UserCreationOptions> | null
 ): void {
-  if (options === undefined || options === null) return;
-  writer.writeCollectionOfObjectValues('configurations', options.configurations, serializeUserConfigurationDerived);
-  writer.writeStringValue('@odata.type', options.odataType);
-  writer.writeAdditionalData(options.additionalData);
+  if (options === undefined || options === null) return
+  writer.writeCollectionOfObjectValues('configurations', options.configurations, serializeUserConfigurationDerived)
+  writer.writeStringValue('@odata.type', options.odataType)
+  writer.writeAdditionalData(options.additionalData)
 }
 
-export function serializeUserConfigurationDerived(
+export function serializeUserConfigurationDerived (
   writer: SerializationWriter,
-  configuration?: Partial<UserConfiguration> | null,
+  configuration?: Partial<UserConfiguration> | null
 ): void {
-  if (configuration === undefined || configuration === null) return;
-  writer.writeObjectValue('defaultPasswordSettings', configuration.defaultPasswordSettings, serializePasswordSettingsDerived);
-  writer.writeCollectionOfPrimitiveValues('licenseSkus', configuration.licenseSkus);
-  writer.writeStringValue('@odata.type', configuration.odataType);
-  writer.writeObjectValue('roleGroup', configuration.roleGroup, serializeRoleGroup);
-  writer.writeAdditionalData(configuration.additionalData);
+  if (configuration === undefined || configuration === null) return
+  writer.writeObjectValue('defaultPasswordSettings', configuration.defaultPasswordSettings, serializePasswordSettingsDerived)
+  writer.writeCollectionOfPrimitiveValues('licenseSkus', configuration.licenseSkus)
+  writer.writeStringValue('@odata.type', configuration.odataType)
+  writer.writeObjectValue('roleGroup', configuration.roleGroup, serializeRoleGroup)
+  writer.writeAdditionalData(configuration.additionalData)
 }
 
 /** serializePasswordSettings, except that simplePasswordSettings keeps `password`. */
-export function serializePasswordSettingsDerived(
+export function serializePasswordSettingsDerived (
   writer: SerializationWriter,
-  settings?: Partial<PasswordSettings> | null,
+  settings?: Partial<PasswordSettings> | null
 ): void {
-  if (settings === undefined || settings === null) return;
-  if (settings.odataType === ODATA_TYPE.simplePasswordSettings) serializeSimplePasswordSettings(writer, settings);
-  else serializePasswordSettings(writer, settings);
+  if (settings === undefined || settings === null) return
+  if (settings.odataType === ODATA_TYPE.simplePasswordSettings) serializeSimplePasswordSettings(writer, settings)
+  else serializePasswordSettings(writer, settings)
 }
 
 /** serializeFilter, except that basicFilter keeps `attribute` and `in`. */
-export function serializeFilterDerived(writer: SerializationWriter, filter?: Partial<Filter> | null): void {
-  if (filter === undefined || filter === null) return;
-  if (filter.odataType === ODATA_TYPE.basicFilter) serializeBasicFilter(writer, filter);
-  else serializeFilter(writer, filter);
+export function serializeFilterDerived (writer: SerializationWriter, filter?: Partial<Filter> | null): void {
+  if (filter === undefined || filter === null) return
+  if (filter.odataType === ODATA_TYPE.basicFilter) serializeBasicFilter(writer, filter)
+  else serializeFilter(writer, filter)
 }
 
 /**
@@ -386,130 +386,130 @@ export function serializeFilterDerived(writer: SerializationWriter, filter?: Par
  * go through the derived-aware serializers above. Fields are written in the
  * SDK's order.
  */
-export function serializeOutboundProvisioningFlowSetDerived(
+export function serializeOutboundProvisioningFlowSetDerived (
   writer: SerializationWriter,
-  flowSet?: Partial<OutboundProvisioningFlowSet> | null,
+  flowSet?: Partial<OutboundProvisioningFlowSet> | null
 ): void {
-  if (flowSet === undefined || flowSet === null) return;
-  serializeEntity(writer, flowSet);
-  writer.writeStringValue('displayName', flowSet.displayName);
-  writer.writeObjectValue('filter', flowSet.filter, serializeFilterDerived);
-  writer.writeCollectionOfObjectValues('provisioningFlows', flowSet.provisioningFlows, serializeProvisioningFlowDerived);
+  if (flowSet === undefined || flowSet === null) return
+  serializeEntity(writer, flowSet)
+  writer.writeStringValue('displayName', flowSet.displayName)
+  writer.writeObjectValue('filter', flowSet.filter, serializeFilterDerived)
+  writer.writeCollectionOfObjectValues('provisioningFlows', flowSet.provisioningFlows, serializeProvisioningFlowDerived)
 }
 
 // ---------------------------------------------------------------------------
 // request plumbing
 
-function newRequest(
+function newRequest (
   method: HttpMethod,
   urlTemplate: string,
   pathParameters: Record<string, string>,
   query?: object,
-  queryMapper?: Record<string, string>,
+  queryMapper?: Record<string, string>
 ): RequestInformation {
-  const info = new RequestInformation(method, urlTemplate);
-  for (const [key, value] of Object.entries(pathParameters)) info.pathParameters[key] = value;
-  if (query) info.setQueryStringParametersFromRawObject(query, queryMapper);
+  const info = new RequestInformation(method, urlTemplate)
+  for (const [key, value] of Object.entries(pathParameters)) info.pathParameters[key] = value
+  if (query) info.setQueryStringParametersFromRawObject(query, queryMapper)
   // The generated builders add this for every request that has a responseBodyContentType.
-  info.headers.tryAdd('Accept', 'application/json');
-  return info;
+  info.headers.tryAdd('Accept', 'application/json')
+  return info
 }
 
-function withBody<T extends Parsable>(
+function withBody<T extends Parsable> (
   adapter: RequestAdapter,
   info: RequestInformation,
   body: T,
-  serializer: (writer: SerializationWriter, value?: Partial<T> | null) => void,
+  serializer: (writer: SerializationWriter, value?: Partial<T> | null) => void
 ): RequestInformation {
-  info.setContentFromParsable(adapter, 'application/json', body, serializer);
-  return info;
+  info.setContentFromParsable(adapter, 'application/json', body, serializer)
+  return info
 }
 
-const setParam = (id: string): Record<string, string> => ({ 'outboundProvisioningFlowSet%2Did': id });
+const setParam = (id: string): Record<string, string> => ({ 'outboundProvisioningFlowSet%2Did': id })
 const flowParams = (setId: string, flowId: string): Record<string, string> => ({
   'outboundProvisioningFlowSet%2Did': setId,
   'provisioningFlow%2Did': flowId,
-});
+})
 
 // ---------------------------------------------------------------------------
 // outboundProvisioningFlowSets
 
-export function listFlowSets(
+export function listFlowSets (
   adapter: RequestAdapter,
-  query?: ListQuery,
+  query?: ListQuery
 ): Promise<OutboundProvisioningFlowSetCollectionResponse | undefined> {
-  const info = newRequest(HttpMethod.GET, URI_TEMPLATE.flowSets, {}, query, LIST_QUERY_MAPPER);
-  return adapter.send(info, createOutboundProvisioningFlowSetCollectionResponseFromDiscriminatorValue, ERROR_MAPPINGS);
+  const info = newRequest(HttpMethod.GET, URI_TEMPLATE.flowSets, {}, query, LIST_QUERY_MAPPER)
+  return adapter.send(info, createOutboundProvisioningFlowSetCollectionResponseFromDiscriminatorValue, ERROR_MAPPINGS)
 }
 
-export function createFlowSet(
+export function createFlowSet (
   adapter: RequestAdapter,
-  body: OutboundProvisioningFlowSet,
+  body: OutboundProvisioningFlowSet
 ): Promise<OutboundProvisioningFlowSet | undefined> {
-  const info = withBody(adapter, newRequest(HttpMethod.POST, URI_TEMPLATE.flowSets, {}), body, serializeOutboundProvisioningFlowSetDerived);
-  return adapter.send(info, createOutboundProvisioningFlowSetFromDiscriminatorValue, ERROR_MAPPINGS);
+  const info = withBody(adapter, newRequest(HttpMethod.POST, URI_TEMPLATE.flowSets, {}), body, serializeOutboundProvisioningFlowSetDerived)
+  return adapter.send(info, createOutboundProvisioningFlowSetFromDiscriminatorValue, ERROR_MAPPINGS)
 }
 
-export function getFlowSet(
+export function getFlowSet (
   adapter: RequestAdapter,
   setId: string,
-  query?: ItemQuery,
+  query?: ItemQuery
 ): Promise<OutboundProvisioningFlowSet | undefined> {
-  const info = newRequest(HttpMethod.GET, URI_TEMPLATE.flowSet, setParam(setId), query, ITEM_QUERY_MAPPER);
-  return adapter.send(info, createOutboundProvisioningFlowSetFromDiscriminatorValue, ERROR_MAPPINGS);
+  const info = newRequest(HttpMethod.GET, URI_TEMPLATE.flowSet, setParam(setId), query, ITEM_QUERY_MAPPER)
+  return adapter.send(info, createOutboundProvisioningFlowSetFromDiscriminatorValue, ERROR_MAPPINGS)
 }
 
 /** Resolves to undefined when the server answers 204 No Content. */
-export function patchFlowSet(
+export function patchFlowSet (
   adapter: RequestAdapter,
   setId: string,
-  body: OutboundProvisioningFlowSet,
+  body: OutboundProvisioningFlowSet
 ): Promise<OutboundProvisioningFlowSet | undefined> {
   const info = withBody(
     adapter,
     newRequest(HttpMethod.PATCH, URI_TEMPLATE.flowSet, setParam(setId)),
     body,
-    serializeOutboundProvisioningFlowSetDerived,
-  );
-  return adapter.send(info, createOutboundProvisioningFlowSetFromDiscriminatorValue, ERROR_MAPPINGS);
+    serializeOutboundProvisioningFlowSetDerived
+  )
+  return adapter.send(info, createOutboundProvisioningFlowSetFromDiscriminatorValue, ERROR_MAPPINGS)
 }
 
-export function deleteFlowSet(adapter: RequestAdapter, setId: string): Promise<void> {
-  const info = newRequest(HttpMethod.DELETE, URI_TEMPLATE.flowSet, setParam(setId));
-  return adapter.sendNoResponseContent(info, ERROR_MAPPINGS);
+export function deleteFlowSet (adapter: RequestAdapter, setId: string): Promise<void> {
+  const info = newRequest(HttpMethod.DELETE, URI_TEMPLATE.flowSet, setParam(setId))
+  return adapter.sendNoResponseContent(info, ERROR_MAPPINGS)
 }
 
 // ---------------------------------------------------------------------------
 // provisioningFlows
 
 /** Items come back as their derived types; odataNextLink is on the result. */
-export function listFlows(
+export function listFlows (
   adapter: RequestAdapter,
   setId: string,
-  query?: ListQuery,
+  query?: ListQuery
 ): Promise<ProvisioningFlowCollectionResponse | undefined> {
-  const info = newRequest(HttpMethod.GET, URI_TEMPLATE.flows, setParam(setId), query, LIST_QUERY_MAPPER);
-  return adapter.send(info, createProvisioningFlowCollectionResponseFromDiscriminatorValue, ERROR_MAPPINGS);
+  const info = newRequest(HttpMethod.GET, URI_TEMPLATE.flows, setParam(setId), query, LIST_QUERY_MAPPER)
+  return adapter.send(info, createProvisioningFlowCollectionResponseFromDiscriminatorValue, ERROR_MAPPINGS)
 }
 
 /** `flow.odataType` selects the serializer; set it, or only id/@odata.type go out. */
-export function createFlow(
+export function createFlow (
   adapter: RequestAdapter,
   setId: string,
-  flow: ProvisioningFlow,
+  flow: ProvisioningFlow
 ): Promise<ProvisioningFlow | undefined> {
-  const info = withBody(adapter, newRequest(HttpMethod.POST, URI_TEMPLATE.flows, setParam(setId)), flow, serializeProvisioningFlowDerived);
-  return adapter.send(info, createProvisioningFlowFromDiscriminatorValue, ERROR_MAPPINGS);
+  const info = withBody(adapter, newRequest(HttpMethod.POST, URI_TEMPLATE.flows, setParam(setId)), flow, serializeProvisioningFlowDerived)
+  return adapter.send(info, createProvisioningFlowFromDiscriminatorValue, ERROR_MAPPINGS)
 }
 
-export function getFlow(
+export function getFlow (
   adapter: RequestAdapter,
   setId: string,
   flowId: string,
-  query?: ItemQuery,
+  query?: ItemQuery
 ): Promise<ProvisioningFlow | undefined> {
-  const info = newRequest(HttpMethod.GET, URI_TEMPLATE.flow, flowParams(setId, flowId), query, ITEM_QUERY_MAPPER);
-  return adapter.send(info, createProvisioningFlowFromDiscriminatorValue, ERROR_MAPPINGS);
+  const info = newRequest(HttpMethod.GET, URI_TEMPLATE.flow, flowParams(setId, flowId), query, ITEM_QUERY_MAPPER)
+  return adapter.send(info, createProvisioningFlowFromDiscriminatorValue, ERROR_MAPPINGS)
 }
 
 /**
@@ -517,24 +517,24 @@ export function getFlow(
  * undefined on 204. Passing a flow you got from GET also sends its id and
  * its additionalData (for example "@odata.context").
  */
-export function patchFlow(
+export function patchFlow (
   adapter: RequestAdapter,
   setId: string,
   flowId: string,
-  flow: ProvisioningFlow,
+  flow: ProvisioningFlow
 ): Promise<ProvisioningFlow | undefined> {
   const info = withBody(
     adapter,
     newRequest(HttpMethod.PATCH, URI_TEMPLATE.flow, flowParams(setId, flowId)),
     flow,
-    serializeProvisioningFlowDerived,
-  );
-  return adapter.send(info, createProvisioningFlowFromDiscriminatorValue, ERROR_MAPPINGS);
+    serializeProvisioningFlowDerived
+  )
+  return adapter.send(info, createProvisioningFlowFromDiscriminatorValue, ERROR_MAPPINGS)
 }
 
-export function deleteFlow(adapter: RequestAdapter, setId: string, flowId: string): Promise<void> {
-  const info = newRequest(HttpMethod.DELETE, URI_TEMPLATE.flow, flowParams(setId, flowId));
-  return adapter.sendNoResponseContent(info, ERROR_MAPPINGS);
+export function deleteFlow (adapter: RequestAdapter, setId: string, flowId: string): Promise<void> {
+  const info = newRequest(HttpMethod.DELETE, URI_TEMPLATE.flow, flowParams(setId, flowId))
+  return adapter.sendNoResponseContent(info, ERROR_MAPPINGS)
 }
 
 export interface ResetFlowOptions {
@@ -546,28 +546,28 @@ export interface ResetFlowOptions {
 }
 
 /** POST with no body (the SDK sends no Content-Type either). Expects a 2xx, normally 204. */
-export function resetFlow(
+export function resetFlow (
   adapter: RequestAdapter,
   setId: string,
   flowId: string,
-  options: ResetFlowOptions = {},
+  options: ResetFlowOptions = {}
 ): Promise<void> {
-  const template = options.path === 'short' ? URI_TEMPLATE.resetShort : URI_TEMPLATE.resetQualified;
-  const info = newRequest(HttpMethod.POST, template, flowParams(setId, flowId));
-  return adapter.sendNoResponseContent(info, ERROR_MAPPINGS);
+  const template = options.path === 'short' ? URI_TEMPLATE.resetShort : URI_TEMPLATE.resetQualified
+  const info = newRequest(HttpMethod.POST, template, flowParams(setId, flowId))
+  return adapter.sendNoResponseContent(info, ERROR_MAPPINGS)
 }
 
 // ---------------------------------------------------------------------------
 // roleGroups
 
-export function listRoleGroups(adapter: RequestAdapter, query?: ListQuery): Promise<RoleGroupCollectionResponse | undefined> {
-  const info = newRequest(HttpMethod.GET, URI_TEMPLATE.roleGroups, {}, query, LIST_QUERY_MAPPER);
-  return adapter.send(info, createRoleGroupCollectionResponseFromDiscriminatorValue, ERROR_MAPPINGS);
+export function listRoleGroups (adapter: RequestAdapter, query?: ListQuery): Promise<RoleGroupCollectionResponse | undefined> {
+  const info = newRequest(HttpMethod.GET, URI_TEMPLATE.roleGroups, {}, query, LIST_QUERY_MAPPER)
+  return adapter.send(info, createRoleGroupCollectionResponseFromDiscriminatorValue, ERROR_MAPPINGS)
 }
 
-export function getRoleGroup(adapter: RequestAdapter, roleGroupId: string, query?: ItemQuery): Promise<RoleGroup | undefined> {
-  const info = newRequest(HttpMethod.GET, URI_TEMPLATE.roleGroup, { 'roleGroup%2Did': roleGroupId }, query, ITEM_QUERY_MAPPER);
-  return adapter.send(info, createRoleGroupFromDiscriminatorValue, ERROR_MAPPINGS);
+export function getRoleGroup (adapter: RequestAdapter, roleGroupId: string, query?: ItemQuery): Promise<RoleGroup | undefined> {
+  const info = newRequest(HttpMethod.GET, URI_TEMPLATE.roleGroup, { 'roleGroup%2Did': roleGroupId }, query, ITEM_QUERY_MAPPER)
+  return adapter.send(info, createRoleGroupFromDiscriminatorValue, ERROR_MAPPINGS)
 }
 
 /**
@@ -575,9 +575,9 @@ export function getRoleGroup(adapter: RequestAdapter, roleGroupId: string, query
  * Graph docs do: {"roleGroup@odata.bind": "<base>/external/industryData/roleGroups/<id>"}.
  * (The Kiota model itself only has an embedded `roleGroup` object.)
  */
-export function roleGroupBind(baseUrl: string, roleGroupId: string): Record<string, unknown> {
-  const base = baseUrl.replace(/\/+$/, '');
-  return { 'roleGroup@odata.bind': `${base}/external/industryData/roleGroups/${encodeURIComponent(roleGroupId)}` };
+export function roleGroupBind (baseUrl: string, roleGroupId: string): Record<string, unknown> {
+  const base = baseUrl.replace(/\/+$/, '')
+  return { 'roleGroup@odata.bind': `${base}/external/industryData/roleGroups/${encodeURIComponent(roleGroupId)}` }
 }
 
 // ---------------------------------------------------------------------------
@@ -588,15 +588,15 @@ export function roleGroupBind(baseUrl: string, roleGroupId: string): Record<stri
  * do (request-raw-url path parameter). The bearer token is sent only if the
  * link's host is allowed (see CreateAdapterOptions.allowedHosts).
  */
-export function getNextPage<T extends Parsable>(
+export function getNextPage<T extends Parsable> (
   adapter: RequestAdapter,
   nextLink: string,
-  factory: ParsableFactory<T>,
+  factory: ParsableFactory<T>
 ): Promise<T | undefined> {
-  const info = new RequestInformation(HttpMethod.GET, '{+baseurl}');
-  info.pathParameters[RequestInformation.raw_url_key] = nextLink;
-  info.headers.tryAdd('Accept', 'application/json');
-  return adapter.send(info, factory, ERROR_MAPPINGS);
+  const info = new RequestInformation(HttpMethod.GET, '{+baseurl}')
+  info.pathParameters[RequestInformation.raw_url_key] = nextLink
+  info.headers.tryAdd('Accept', 'application/json')
+  return adapter.send(info, factory, ERROR_MAPPINGS)
 }
 
 /**
@@ -605,17 +605,17 @@ export function getNextPage<T extends Parsable>(
  * link, createXFromDiscriminatorValue) infers T = Parsable unless T is given
  * explicitly.
  */
-export function getNextFlowSetsPage(
+export function getNextFlowSetsPage (
   adapter: RequestAdapter,
-  nextLink: string,
+  nextLink: string
 ): Promise<OutboundProvisioningFlowSetCollectionResponse | undefined> {
-  return getNextPage(adapter, nextLink, createOutboundProvisioningFlowSetCollectionResponseFromDiscriminatorValue);
+  return getNextPage(adapter, nextLink, createOutboundProvisioningFlowSetCollectionResponseFromDiscriminatorValue)
 }
-export function getNextFlowsPage(adapter: RequestAdapter, nextLink: string): Promise<ProvisioningFlowCollectionResponse | undefined> {
-  return getNextPage(adapter, nextLink, createProvisioningFlowCollectionResponseFromDiscriminatorValue);
+export function getNextFlowsPage (adapter: RequestAdapter, nextLink: string): Promise<ProvisioningFlowCollectionResponse | undefined> {
+  return getNextPage(adapter, nextLink, createProvisioningFlowCollectionResponseFromDiscriminatorValue)
 }
-export function getNextRoleGroupsPage(adapter: RequestAdapter, nextLink: string): Promise<RoleGroupCollectionResponse | undefined> {
-  return getNextPage(adapter, nextLink, createRoleGroupCollectionResponseFromDiscriminatorValue);
+export function getNextRoleGroupsPage (adapter: RequestAdapter, nextLink: string): Promise<RoleGroupCollectionResponse | undefined> {
+  return getNextPage(adapter, nextLink, createRoleGroupCollectionResponseFromDiscriminatorValue)
 }
 
 /** The page shape shared by every *CollectionResponse model. */
@@ -629,51 +629,51 @@ export interface CollectionPage<U> extends Parsable {
  * odataNextLink. Example:
  * collectAllPages(adapter, await listFlows(adapter, id), createProvisioningFlowCollectionResponseFromDiscriminatorValue)
  */
-export async function collectAllPages<U, T extends CollectionPage<U>>(
+export async function collectAllPages<U, T extends CollectionPage<U>> (
   adapter: RequestAdapter,
   firstPage: CollectionPage<U> | undefined,
   factory: ParsableFactory<T>,
-  maxPages = 1000,
+  maxPages = 1000
 ): Promise<U[]> {
-  const items: U[] = [];
-  let page: CollectionPage<U> | undefined = firstPage;
+  const items: U[] = []
+  let page: CollectionPage<U> | undefined = firstPage
   for (let i = 0; page && i < maxPages; i++) {
-    items.push(...(page.value ?? []));
-    const next = page.odataNextLink;
-    if (!next) return items;
-    page = await getNextPage(adapter, next, factory);
+    items.push(...(page.value ?? []))
+    const next = page.odataNextLink
+    if (!next) return items
+    page = await getNextPage(adapter, next, factory)
   }
-  if (page) throw new Error(`collectAllPages: stopped after ${maxPages} pages`);
-  return items;
+  if (page) throw new Error(`collectAllPages: stopped after ${maxPages} pages`)
+  return items
 }
 
 // ---------------------------------------------------------------------------
 // narrowing helpers
 
 /** True for what FetchRequestAdapter throws for an error response once ERROR_MAPPINGS is in place. */
-export function isODataError(value: unknown): value is ODataError {
-  if (typeof value !== 'object' || value === null) return false;
-  return 'responseStatusCode' in value && ('errorEscaped' in value || 'message' in value);
+export function isODataError (value: unknown): value is ODataError {
+  if (typeof value !== 'object' || value === null) return false
+  return 'responseStatusCode' in value && ('errorEscaped' in value || 'message' in value)
 }
 
-export function isClassGroupProvisioningFlow(flow: ProvisioningFlow | undefined | null): flow is ClassGroupProvisioningFlow {
-  return flow?.odataType === ODATA_TYPE.classGroupProvisioningFlow;
+export function isClassGroupProvisioningFlow (flow: ProvisioningFlow | undefined | null): flow is ClassGroupProvisioningFlow {
+  return flow?.odataType === ODATA_TYPE.classGroupProvisioningFlow
 }
-export function isUserProvisioningFlow(flow: ProvisioningFlow | undefined | null): flow is UserProvisioningFlow {
-  return flow?.odataType === ODATA_TYPE.userProvisioningFlow;
+export function isUserProvisioningFlow (flow: ProvisioningFlow | undefined | null): flow is UserProvisioningFlow {
+  return flow?.odataType === ODATA_TYPE.userProvisioningFlow
 }
-export function isSecurityGroupProvisioningFlow(
-  flow: ProvisioningFlow | undefined | null,
+export function isSecurityGroupProvisioningFlow (
+  flow: ProvisioningFlow | undefined | null
 ): flow is SecurityGroupProvisioningFlow {
-  return flow?.odataType === ODATA_TYPE.securityGroupProvisioningFlow;
+  return flow?.odataType === ODATA_TYPE.securityGroupProvisioningFlow
 }
-export function isAdministrativeUnitProvisioningFlow(
-  flow: ProvisioningFlow | undefined | null,
+export function isAdministrativeUnitProvisioningFlow (
+  flow: ProvisioningFlow | undefined | null
 ): flow is AdministrativeUnitProvisioningFlow {
-  return flow?.odataType === ODATA_TYPE.administrativeUnitProvisioningFlow;
+  return flow?.odataType === ODATA_TYPE.administrativeUnitProvisioningFlow
 }
-export function isBasicFilter(filter: Filter | undefined | null): filter is BasicFilter {
-  return filter?.odataType === ODATA_TYPE.basicFilter;
+export function isBasicFilter (filter: Filter | undefined | null): filter is BasicFilter {
+  return filter?.odataType === ODATA_TYPE.basicFilter
 }
 
 // ---------------------------------------------------------------------------
@@ -701,8 +701,8 @@ export interface IndustryDataClient {
 }
 
 /** createAdapter() plus every operation bound to it (e.g. client.listFlows(setId)). */
-export function createClient(baseUrl: string, token?: string, options?: CreateAdapterOptions): IndustryDataClient {
-  const adapter = createAdapter(baseUrl, token, options);
+export function createClient (baseUrl: string, token?: string, options?: CreateAdapterOptions): IndustryDataClient {
+  const adapter = createAdapter(baseUrl, token, options)
   return {
     adapter,
     listFlowSets: (query) => listFlowSets(adapter, query),
@@ -722,5 +722,5 @@ export function createClient(baseUrl: string, token?: string, options?: CreateAd
     getNextFlowSetsPage: (nextLink) => getNextFlowSetsPage(adapter, nextLink),
     getNextFlowsPage: (nextLink) => getNextFlowsPage(adapter, nextLink),
     getNextRoleGroupsPage: (nextLink) => getNextRoleGroupsPage(adapter, nextLink),
-  };
+  }
 }

@@ -158,7 +158,9 @@ t.test('role groups', async t => {
   const students = await app.inject({ method: 'GET', url: '/beta/external/industryData/roleGroups/students', headers: auth })
   t.same(students.json(), {
     '@odata.context': 'http://localhost:80/beta/$metadata#external/industryData/roleGroups/$entity',
-    id: 'students', displayName: 'Students', roles: [{ code: 'student' }]
+    id: 'students',
+    displayName: 'Students',
+    roles: [{ code: 'student' }]
   }, 'the docs\' students group')
   assertGraphError(t, await app.inject({ method: 'GET', url: '/beta/external/industryData/roleGroups/parents', headers: auth }), 404, 'itemNotFound', "roleGroup 'parents' was not found.")
   assertGraphError(t, await app.inject({ method: 'POST', url: '/beta/external/industryData/roleGroups/students', headers: jsonAuth, payload: {} }), 405, 'MethodNotAllowed',

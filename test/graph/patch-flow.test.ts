@@ -1,6 +1,6 @@
 import t from 'tap'
 import {
-  ADMIN_UNIT_FLOW_ID, assertGraphError, auth, build, CLASS_FLOW_ID, flowUrl, jsonAuth, SECURITY_FLOW_ID, SET_ID, TIMESTAMP_7, USER_FLOW_ID
+  ADMIN_UNIT_FLOW_ID, assertGraphError, auth, build, CLASS_FLOW_ID, flowUrl, jsonAuth, SECURITY_FLOW_ID, TIMESTAMP_7, USER_FLOW_ID
 } from '../helpers.js'
 
 const NS = 'microsoft.graph.industryData'

@@ -37,7 +37,7 @@ t.test('--tls serves HTTPS; the written certificate is trusted through NODE_EXTR
   const listening = logged as { address: string, tls: boolean, graph: string }
   t.match(listening, { tls: true, graph: /^https:\/\/127\.0\.0\.1:\d+\/beta$/ }, 'logs an https Graph URL')
 
-  const client = `const r = await fetch(process.argv[1] + '/_mock/health'); console.log(r.status)`
+  const client = 'const r = await fetch(process.argv[1] + \'/_mock/health\'); console.log(r.status)'
   const trusted = spawnSync(process.execPath, ['--input-type=module', '-e', client, listening.address], { encoding: 'utf8', env: childEnv({ NODE_EXTRA_CA_CERTS: certFile }), timeout: 20_000 })
   t.equal(trusted.stdout.trim(), '200', `a client started with NODE_EXTRA_CA_CERTS trusts it (${trusted.stderr.split('\n')[0] ?? ''})`)
   const untrusted = spawnSync(process.execPath, ['--input-type=module', '-e', client, listening.address], { encoding: 'utf8', env: childEnv({ NODE_EXTRA_CA_CERTS: '' }), timeout: 20_000 })

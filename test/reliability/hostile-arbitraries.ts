@@ -13,7 +13,6 @@ import { ADMIN_UNIT_FLOW_ID, CLASS_FLOW_ID, flowUrl, SECURITY_FLOW_ID, SET_ID, S
 type Json = Record<string, unknown>
 export const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value)
 
-
 export const BODY_LIMIT = 1024 * 1024
 export const FLOW = flowUrl(CLASS_FLOW_ID)
 export const SET = `${SETS}/${SET_ID}`
@@ -361,4 +360,3 @@ export function parseRaw (received: string): RawAnswer {
   const contentType = /^content-type: *(.*)$/im.exec(head)?.[1]?.trim()
   return { status, contentType, head, body: /^transfer-encoding: *chunked/im.test(head) ? Buffer.from(dechunk(body), 'latin1').toString('utf8') : Buffer.from(body, 'latin1').toString('utf8') }
 }
-

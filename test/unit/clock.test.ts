@@ -1,5 +1,5 @@
 import t from 'tap'
-import { createClock, formatTicks, parseTicks } from '../../src/clock.js'
+import { createClock, formatTicks, MAX_INSTANT_MS, parseTicks } from '../../src/clock.js'
 import { createIdSource } from '../../src/ids.js'
 
 t.test('timestamps are strictly increasing, even from a frozen clock', async t => {
@@ -39,4 +39,17 @@ t.test('seeded ids are reproducible GUIDs', async t => {
   t.not(first[0], first[1], 'distinct ids')
   for (const id of first) t.match(id, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, `${id} is a v4 GUID`)
   t.match(createIdSource().next(), /^[0-9a-f-]{36}$/, 'unseeded: random GUID')
+})
+
+t.test('at the last instant of 9999 timestamps stay in Edm.DateTimeOffset\'s range', async t => {
+  const clock = createClock()
+  clock.freeze(MAX_INSTANT_MS)
+  // 9,999 ticks are left in the last millisecond; ask for more than that.
+  const stamps = Array.from({ length: 10_050 }, () => clock.timestamp())
+  t.ok(stamps.every(s => /^9999-12-31T23:59:59\.999\d{4}Z$/.test(s)), 'every stamp is an instant of 9999 in Graph\'s form')
+  t.equal(stamps[stamps.length - 1], '9999-12-31T23:59:59.9999999Z', 'the last ones stay at the last tick: no later instant exists')
+  t.equal(clock.timestamp('9999-12-31T23:59:59.9999999Z'), '9999-12-31T23:59:59.9999999Z', 'nor after an entity stamped there')
+  clock.resume()
+  t.equal(clock.timestamp('9999-12-31T23:59:59.9999999Z'), '9999-12-31T23:59:59.9999999Z', 'which keeps that stamp after a resume')
+  t.match(clock.timestamp(), /^20\d\d-/, 'while others are this year\'s again')
 })

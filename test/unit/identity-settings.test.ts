@@ -21,8 +21,13 @@ const missing = join(dir, 'missing.pem')
 
 t.test('environment names of the identity and TLS settings', async t => {
   const config = loadConfig({
-    GRAPH_MOCK_JWT_SECRET: 's', GRAPH_MOCK_JWT_KEYS: 'keys.json', GRAPH_MOCK_TOKEN_KEY: 'token.pem',
-    GRAPH_MOCK_TLS: 'true', GRAPH_MOCK_TLS_CERT: 'c.pem', GRAPH_MOCK_TLS_KEY: 'k.pem', GRAPH_MOCK_TLS_CERT_OUT: 'out.pem'
+    GRAPH_MOCK_JWT_SECRET: 's',
+    GRAPH_MOCK_JWT_KEYS: 'keys.json',
+    GRAPH_MOCK_TOKEN_KEY: 'token.pem',
+    GRAPH_MOCK_TLS: 'true',
+    GRAPH_MOCK_TLS_CERT: 'c.pem',
+    GRAPH_MOCK_TLS_KEY: 'k.pem',
+    GRAPH_MOCK_TLS_CERT_OUT: 'out.pem'
   })
   t.match(config, { jwtSecret: 's', jwtKeys: 'keys.json', tokenKey: 'token.pem', tls: true, tlsCert: 'c.pem', tlsKey: 'k.pem', tlsCertOut: 'out.pem' }, 'every setting read')
   for (const [text, value] of [['1', true], ['yes', true], ['ON', true], ['false', false], ['0', false], ['off', false]] as const) {

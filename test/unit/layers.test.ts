@@ -20,7 +20,6 @@ const LAYERS: ReadonlyArray<readonly string[]> = [
   ['cli.ts']
 ]
 
-
 const sources = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap(entry =>
   entry.isDirectory() ? sources(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : [])
 

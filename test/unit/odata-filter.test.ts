@@ -1,11 +1,10 @@
-import t, { type Test } from 'tap'
+import t from 'tap'
 import { assertBadRequest } from './assert-bad-request.js'
 import { compileFilter, entityTypeOf, filterPredicate, parseFilter, type FilterFields } from '../../src/odata/filter/index.js'
 import { FLOW_FILTER_FIELDS, FLOW_SET_FILTER_FIELDS } from '../../src/industry-data/collections.js'
 
 const NS = 'microsoft.graph.industryData'
 type Entity = Record<string, unknown>
-
 
 const flow = (id: string, type: string, readinessStatus: string | null, createdDateTime: string, lastModifiedDateTime?: string | null): Entity => ({
   '@odata.type': `#${NS}.${type}`,

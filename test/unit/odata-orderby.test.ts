@@ -1,10 +1,9 @@
-import t, { type Test } from 'tap'
+import t from 'tap'
 import { assertBadRequest } from './assert-bad-request.js'
 import { FLOW_ORDERBY, FLOW_SET_ORDERBY } from '../../src/industry-data/collections.js'
 import { compareBy, compareSortKeys, parseOrderBy, sortKey, type OrderableProperty, type OrderTerm } from '../../src/odata/orderby.js'
 
 type Entity = Record<string, unknown> & { seq: number }
-
 
 t.test('parseOrderBy reads properties and directions', async t => {
   const cases: Array<[string | undefined, readonly OrderableProperty[], OrderTerm[]]> = [

@@ -1,4 +1,4 @@
-import t, { type Test } from 'tap'
+import t from 'tap'
 import { assertBadRequest } from './assert-bad-request.js'
 import { FLOW_SET_FILTER_FIELDS, FLOW_SET_ORDERBY } from '../../src/industry-data/collections.js'
 import { filterPredicate } from '../../src/odata/filter/index.js'
@@ -6,7 +6,6 @@ import { compareSortKeys, parseOrderBy, sortKey, type SortKey } from '../../src/
 import {
   decodeSkipToken, DEFAULT_PAGE_SIZE, encodeSkipToken, MAX_PAGE_SIZE, pageAfter, parseCount, parseTop, queryFingerprint
 } from '../../src/odata/paging.js'
-
 
 const b64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64url')
 
