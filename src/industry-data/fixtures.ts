@@ -89,7 +89,8 @@ export function prepareFixtureDocument (doc: unknown, deps: FixtureDeps): Prepar
       if (types.has(type)) throw new InvalidBodyError(`A flow set holds at most one flow of each type; '${type}' appears twice.`, flowPath)
       types.add(type)
       const stamped = stamp(value, deps, flowPath, claim)
-      stamped.readinessStatus = value.readinessStatus ?? 'notReady'
+      // Absent means a new flow's notReady; an explicit null stays null, as the CSDL allows.
+      stamped.readinessStatus = value.readinessStatus === undefined ? 'notReady' : value.readinessStatus
       return { type, value: complete(FLOW_TYPES[type].schema, stamped) }
     })
     return { value: complete(OutboundProvisioningFlowSet, set), flows }

@@ -71,6 +71,7 @@ import {
 } from '@microsoft/kiota-http-fetchlibrary'
 import type { Middleware } from '@microsoft/kiota-http-fetchlibrary'
 import { JsonParseNodeFactory, JsonSerializationWriterFactory } from '@microsoft/kiota-serialization-json'
+import { TextParseNodeFactory } from '@microsoft/kiota-serialization-text'
 import { serializeEntity } from '@microsoft/msgraph-beta-sdk/models/index.js'
 import {
   createOutboundProvisioningFlowSetCollectionResponseFromDiscriminatorValue,
@@ -164,6 +165,7 @@ export const URI_TEMPLATE = {
   roleGroups:
     '{+baseurl}/external/industryData/roleGroups{?%24count,%24expand,%24filter,%24orderby,%24search,%24select,%24skip,%24top}',
   roleGroup: '{+baseurl}/external/industryData/roleGroups/{roleGroup%2Did}{?%24expand,%24select}',
+  roleGroupsCount: '{+baseurl}/external/industryData/roleGroups/$count{?%24filter,%24search}',
 } as const
 
 const LIST_QUERY_MAPPER: Record<string, string> = {
@@ -287,6 +289,9 @@ export function createAdapter (baseUrl: string, token?: string, options: CreateA
     const json = new JsonParseNodeFactory()
     parseNodeFactory.contentTypeAssociatedFactories.set(json.getValidContentType(), json)
   }
+  // As the SDK's own adapter does: $count segments answer text/plain.
+  const text = new TextParseNodeFactory()
+  parseNodeFactory.contentTypeAssociatedFactories.set(text.getValidContentType(), text)
   serializationWriterFactory.registerDefaultSerializer(JsonSerializationWriterFactory)
   adapter.baseUrl = normalizedBase
   return adapter
@@ -568,6 +573,31 @@ export function listRoleGroups (adapter: RequestAdapter, query?: ListQuery): Pro
 export function getRoleGroup (adapter: RequestAdapter, roleGroupId: string, query?: ItemQuery): Promise<RoleGroup | undefined> {
   const info = newRequest(HttpMethod.GET, URI_TEMPLATE.roleGroup, { 'roleGroup%2Did': roleGroupId }, query, ITEM_QUERY_MAPPER)
   return adapter.send(info, createRoleGroupFromDiscriminatorValue, ERROR_MAPPINGS)
+}
+
+/** The generated serializer writes a role group whole (it has no derived types to lose). */
+export function createRoleGroup (adapter: RequestAdapter, body: RoleGroup): Promise<RoleGroup | undefined> {
+  const info = withBody(adapter, newRequest(HttpMethod.POST, URI_TEMPLATE.roleGroups, {}), body, serializeRoleGroup)
+  return adapter.send(info, createRoleGroupFromDiscriminatorValue, ERROR_MAPPINGS)
+}
+
+/** Resolves to undefined when the server answers 204 No Content. */
+export function patchRoleGroup (adapter: RequestAdapter, roleGroupId: string, body: RoleGroup): Promise<RoleGroup | undefined> {
+  const info = withBody(adapter, newRequest(HttpMethod.PATCH, URI_TEMPLATE.roleGroup, { 'roleGroup%2Did': roleGroupId }), body, serializeRoleGroup)
+  return adapter.send(info, createRoleGroupFromDiscriminatorValue, ERROR_MAPPINGS)
+}
+
+export function deleteRoleGroup (adapter: RequestAdapter, roleGroupId: string): Promise<void> {
+  const info = newRequest(HttpMethod.DELETE, URI_TEMPLATE.roleGroup, { 'roleGroup%2Did': roleGroupId })
+  return adapter.sendNoResponseContent(info, ERROR_MAPPINGS)
+}
+
+/** `$count` as the generated Count builders read it: a text/plain number. */
+export function countRoleGroups (adapter: RequestAdapter, filter?: string): Promise<number | undefined> {
+  const info = new RequestInformation(HttpMethod.GET, URI_TEMPLATE.roleGroupsCount)
+  if (filter !== undefined) info.queryParameters['%24filter'] = filter
+  info.headers.tryAdd('Accept', 'text/plain;q=0.9') // as the generated Count builders send it
+  return adapter.sendPrimitive<number>(info, 'number', ERROR_MAPPINGS)
 }
 
 /**

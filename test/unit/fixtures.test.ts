@@ -39,3 +39,11 @@ t.test('a day the month does not have is refused, naming the file and JSON path'
     }
   }
 })
+
+t.test('a fixture flow without readinessStatus starts notReady; one that says null keeps null, as the CSDL allows', async t => {
+  const flow = (extra: Record<string, unknown>) => ({ '@odata.type': '#microsoft.graph.industryData.classGroupProvisioningFlow', configuration: {}, ...extra })
+  const dir = folderWith(t, { outboundProvisioningFlowSets: [{ displayName: 'a', provisioningFlows: [flow({})] }, { displayName: 'b', provisioningFlows: [flow({ readinessStatus: null })] }] })
+  const prepared = loadFixtureFolder(dir, deps)
+  t.equal(prepared.flowSets[0]?.flows[0]?.value.readinessStatus, 'notReady', 'absent: notReady')
+  t.equal(prepared.flowSets[1]?.flows[0]?.value.readinessStatus, null, 'null: null')
+})
