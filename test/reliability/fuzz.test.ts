@@ -151,7 +151,8 @@ const queryString = fc.tuple(
 const READ_TARGETS = [
   SETS, `${SETS}/$count`, `${SETS}/${SET_ID}`, `${SETS}/${SET_ID}/provisioningFlows`, `${SETS}/${SET_ID}/provisioningFlows/$count`,
   flowUrl(CLASS_FLOW_ID), flowUrl(USER_FLOW_ID), '/beta/external/industryData/roleGroups', '/beta/external/industryData/roleGroups/staff',
-  '/v1.0/classGroupProvisioningFlow', '/_mock/requests', '/_mock/state'
+  '/beta/classGroupProvisioningFlow', '/v1.0/classGroupProvisioningFlow', '/beta/external/industryData', '/beta/external/industryData/roleGroups/$count',
+  '/beta/$metadata', '/_mock/requests', '/_mock/state'
 ]
 
 const HEADER_NAMES = ['authorization', 'prefer', 'client-request-id', 'content-type', 'accept', 'if-match', 'odata-version', 'odata-maxversion', 'x-mock-admin-token', 'host', 'x-forwarded-for', 'x-forwarded-host', 'accept-encoding', 'consistencylevel']
