@@ -14,6 +14,9 @@ export const methodNotAllowed = (method: string, path: string, allowed: readonly
 export const conflict = (message: string): GraphError => new GraphError(409, 'Conflict', message)
 export const entityTooLarge = (limit: number): GraphError =>
   new GraphError(413, 'RequestEntityTooLarge', `The request body is larger than the ${limit}-byte limit.`)
+export const unsupportedEncoding = (encoding: string): GraphError =>
+  new GraphError(415, 'UnsupportedMediaType', `Content-Encoding '${encoding}' is not supported; send the body as it is, or with gzip or deflate.`)
+
 export const unsupportedMediaType = (contentType: string | undefined): GraphError =>
   new GraphError(415, 'UnsupportedMediaType', contentType === undefined || contentType === ''
     ? 'A request with a body needs Content-Type: application/json.'

@@ -1,7 +1,8 @@
 /** Request bodies: JSON only, at most 1 MiB, at most 100 levels deep; anything else is answered by the root error handler. */
 import { Transform, type Readable, type TransformCallback } from 'node:stream'
+import { createGunzip, createInflate } from 'node:zlib'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import { badRequest, entityTooLarge, tooDeep } from '../errors/graph-errors.js'
+import { badRequest, entityTooLarge, tooDeep, unsupportedEncoding } from '../errors/graph-errors.js'
 import { jsonTextTooDeep, MAX_JSON_DEPTH } from './json-depth.js'
 
 export const BODY_LIMIT = 1024 * 1024
@@ -14,9 +15,14 @@ export const BODY_LIMIT = 1024 * 1024
  */
 export const DRAIN_LIMIT = 16 * BODY_LIMIT
 
-/** Forwards at most BODY_LIMIT bytes; discards the rest up to DRAIN_LIMIT, then fails with Graph's 413. */
+/**
+ * Forwards at most BODY_LIMIT bytes; discards the rest up to DRAIN_LIMIT, then fails with Graph's 413. For a
+ * compressed body it counts decoded bytes, and `receivedEncodedLength` (what Fastify compares with
+ * Content-Length) counts the bytes that arrived.
+ */
 class LimitedBody extends Transform {
   private received = 0
+  receivedEncodedLength = 0
   override _transform (chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
     this.received += chunk.length
     if (this.received <= BODY_LIMIT) callback(null, chunk)
@@ -27,6 +33,38 @@ class LimitedBody extends Transform {
   override _flush (callback: TransformCallback): void {
     callback(this.received > BODY_LIMIT ? entityTooLarge(BODY_LIMIT) : null)
   }
+}
+
+/**
+ * Request bodies may be compressed, as Kiota's default middleware sends them (Content-Encoding: gzip);
+ * the limit applies to the decoded body, so a small body that inflates past it (a compression bomb) is a 413
+ * after at most DRAIN_LIMIT decoded bytes, none of them kept.
+ */
+const DECODERS: ReadonlyMap<string, () => Transform> = new Map([
+  ['gzip', createGunzip], ['x-gzip', createGunzip], ['deflate', createInflate]
+])
+
+/** The codings of a Content-Encoding header in the order they were applied, `identity` left out. */
+function contentCodings (header: string | string[] | undefined): string[] {
+  const text = Array.isArray(header) ? header.join(',') : header ?? ''
+  return text.split(',').map(coding => coding.trim().toLowerCase()).filter(coding => coding !== '' && coding !== 'identity')
+}
+
+/** `payload` through its decoders (last applied, first undone) and the limit. */
+function decoded (payload: Readable, codings: readonly string[]): LimitedBody {
+  const limited = new LimitedBody()
+  // Fastify listens for errors where it reads the body; a request it answers without reading one (a 415 for
+  // its Content-Type, say) would leave a decoding error unheard, and an unheard 'error' ends the process.
+  limited.on('error', () => {})
+  payload.on('data', (chunk: Buffer) => { limited.receivedEncodedLength += chunk.length })
+  payload.once('error', error => { limited.destroy(error) })
+  let stream: Readable = payload
+  for (const coding of [...codings].reverse()) {
+    const decoder = (DECODERS.get(coding) ?? createGunzip)()
+    decoder.once('error', error => { limited.destroy(badRequest(`The request body is not valid ${coding} data (${error.message}).`)) })
+    stream = stream.pipe(decoder)
+  }
+  return stream.pipe(limited)
 }
 
 /** Read and discard a declared-too-large body, then answer. */
@@ -55,10 +93,11 @@ export function registerJsonBodyParser (app: FastifyInstance): void {
       drain(payload, () => { if (!answered) { answered = true; done(entityTooLarge(BODY_LIMIT)) } })
       return
     }
-    if (!Number.isNaN(declared) || request.headers['transfer-encoding'] === undefined) { done(null, payload); return }
-    const limited = new LimitedBody()
-    payload.once('error', error => { limited.destroy(error) })
-    done(null, payload.pipe(limited))
+    const codings = contentCodings(request.headers['content-encoding'])
+    const unsupported = codings.find(coding => !DECODERS.has(coding))
+    if (unsupported !== undefined) { payload.resume(); done(unsupportedEncoding(unsupported)); return }
+    if (codings.length === 0 && (!Number.isNaN(declared) || request.headers['transfer-encoding'] === undefined)) { done(null, payload); return }
+    done(null, decoded(payload, codings))
   })
   app.removeContentTypeParser(['application/json', 'text/plain'])
   app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: BODY_LIMIT }, (request, text, done) => {

@@ -214,6 +214,8 @@ export interface CreateAdapterOptions {
    * responses as they are.
    */
   retry?: { maxRetries?: number; delay?: number };
+  /** true = Kiota's performance chain, whose CompressionHandler gzips every request body. */
+  compression?: boolean;
   /** Extra hosts that may receive the bearer token (default: base URL's host). */
   allowedHosts?: string[];
   /**
@@ -267,7 +269,7 @@ export function createAdapter (baseUrl: string, token?: string, options: CreateA
         new StaticAccessTokenProvider(token, [host, ...(options.allowedHosts ?? [])])
       )
 
-  const middlewares: Middleware[] = MiddlewareFactory.getDefaultMiddlewares()
+  const middlewares: Middleware[] = options.compression === true ? MiddlewareFactory.getPerformanceMiddlewares() : MiddlewareFactory.getDefaultMiddlewares()
   if (options.retry) {
     const index = middlewares.findIndex((m) => m instanceof RetryHandler)
     const retryHandler = new RetryHandler(new RetryHandlerOptions(options.retry))

@@ -72,3 +72,15 @@ t.test('Kiota client: a 400 surfaces as ODataError with Graph\'s code and messag
     t.match(error.errorEscaped?.innerError?.additionalData?.['request-id'] ?? (error.errorEscaped?.innerError as Record<string, unknown> | undefined)?.requestId, /^[0-9a-f-]{36}$/, 'innerError request-id')
   }
 })
+
+t.test('Kiota client with its CompressionHandler: the gzipped PATCH is decoded and applied', async t => {
+  const { app, graphUrl } = await listen(t)
+  const adapter = createAdapter(graphUrl, 'opaque-token', { compression: true })
+  const update: ClassGroupProvisioningFlow = { odataType: '#microsoft.graph.industryData.classGroupProvisioningFlow', configuration: { additionalAttributes: ['classCode'] } }
+  const answer = await patchFlow(adapter, SET_ID, CLASS_FLOW_ID, update)
+  t.ok(isClassGroupProvisioningFlow(answer), 'the answer parses')
+  t.same(isClassGroupProvisioningFlow(answer) ? answer.configuration?.additionalAttributes : undefined, ['classCode'], 'the decoded body was applied')
+  const [entry] = app.graphMock.journal.entries().filter(e => e.method === 'PATCH')
+  t.equal(entry?.headers['content-encoding'], 'gzip', 'the request really was gzipped')
+  t.match(JSON.stringify(entry?.body), /classCode/, 'and the journal holds it decoded')
+})

@@ -155,7 +155,7 @@ const READ_TARGETS = [
   '/beta/$metadata', '/_mock/requests', '/_mock/state'
 ]
 
-const HEADER_NAMES = ['authorization', 'prefer', 'client-request-id', 'content-type', 'accept', 'if-match', 'odata-version', 'odata-maxversion', 'x-mock-admin-token', 'host', 'x-forwarded-for', 'x-forwarded-host', 'accept-encoding', 'consistencylevel']
+const HEADER_NAMES = ['authorization', 'prefer', 'client-request-id', 'content-type', 'accept', 'if-match', 'odata-version', 'odata-maxversion', 'x-mock-admin-token', 'host', 'x-forwarded-for', 'x-forwarded-host', 'accept-encoding', 'content-encoding', 'consistencylevel']
 const b64 = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url')
 const jwtLike = fc.tuple(fc.jsonValue({ maxDepth: 1 }), fc.dictionary(fc.constantFrom('exp', 'nbf', 'tid', 'scp', 'roles', 'aud', 'iss', 'iat'), fc.oneof(fc.jsonValue({ maxDepth: 1 }), fc.integer(), fc.constantFrom('IndustryData-OutboundFlow.Read.All', 'x'))), fc.string())
   .map(([header, claims, signature]) => `${b64(header)}.${b64(claims)}.${Buffer.from(signature).toString('base64url')}`)
