@@ -19,8 +19,14 @@ function decodeSegment (segment: string): string {
   try { return decodeURIComponent(segment) } catch { return segment } // bad escapes stay: the route answers them
 }
 
-/** Where a relative inner URL points below `/{version}`, or why it may not be dispatched. */
-export function innerTarget (url: string): InnerTarget {
+const VERSIONS = new Set(['beta', 'v1.0'])
+
+/**
+ * Where a relative inner URL points below `/{version}`, or why it may not be dispatched. A URL that starts with
+ * the batch's own version (`/beta/external/…`) means the same resource: graph-client's BatchRequestContent
+ * writes absolute request URLs that way, with only the host taken off.
+ */
+export function innerTarget (url: string, version: string): InnerTarget {
   if (url.length > MAX_INNER_URL_LENGTH) return { error: `has a 'url' of ${url.length} characters; at most ${MAX_INNER_URL_LENGTH} fit in a request line.` }
   if (UNSAFE.test(url)) return { error: 'has a \'url\' with spaces or control characters; percent-encode them.' }
   const withoutFragment = url.split('#')[0] ?? ''
@@ -37,6 +43,11 @@ export function innerTarget (url: string): InnerTarget {
       continue
     }
     kept.push(segment)
+  }
+  const named = decodeSegment(kept[0] ?? '').toLowerCase()
+  if (VERSIONS.has(named)) {
+    if (named !== version.toLowerCase()) return { error: `names the version '${kept[0] ?? ''}', but this is the ${version} batch; inner requests stay under the batch's version.` }
+    kept.shift()
   }
   const first = decodeSegment(kept[0] ?? '').toLowerCase()
   if (first === '$batch') return { error: 'is a $batch request; a batch cannot contain another batch.' }

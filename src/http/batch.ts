@@ -17,8 +17,14 @@ import { innerTarget, type InnerTarget } from './batch-url.js'
 
 export const MAX_BATCH_REQUESTS = 20
 const METHODS = new Set(['GET', 'POST', 'PATCH', 'PUT', 'DELETE', 'HEAD'])
-/** Inner answer headers worth passing back to the client. */
-const PASSED_HEADERS = ['location', 'retry-after', 'preference-applied', 'content-type', 'odata-version', 'allow']
+/**
+ * Inner answer headers worth passing back to the client, spelled as Graph spells them in a batch answer:
+ * graph-client's BatchResponseContent reads `Content-Type` by that exact name.
+ */
+const PASSED_HEADERS: ReadonlyArray<readonly [string, string]> = [
+  ['location', 'Location'], ['retry-after', 'Retry-After'], ['preference-applied', 'Preference-Applied'],
+  ['content-type', 'Content-Type'], ['odata-version', 'OData-Version'], ['allow', 'Allow']
+]
 
 export interface BatchRequest { id: string, method: string, url: string, target: InnerTarget, headers: Record<string, string>, body?: unknown, dependsOn: string[] }
 export interface BatchResponse { id: string, status: number, headers: Record<string, string>, body?: unknown }
@@ -35,7 +41,7 @@ export const BatchBody = Type.Object({
 }, { description: 'Graph JSON batch' })
 
 /** Validate a batch body; 400 naming what is wrong. */
-export function readBatch (body: unknown): BatchRequest[] {
+export function readBatch (body: unknown, version: string): BatchRequest[] {
   if (!isJsonObject(body) || !Array.isArray(body.requests)) throw badRequest('A batch body must be a JSON object with a \'requests\' array.')
   const requests = body.requests as unknown[]
   if (requests.length === 0) throw badRequest('A batch must contain at least one request.')
@@ -63,7 +69,7 @@ export function readBatch (body: unknown): BatchRequest[] {
     const dependsOn = raw.dependsOn === undefined ? [] : raw.dependsOn
     if (!Array.isArray(dependsOn) || dependsOn.some(d => typeof d !== 'string')) throw badRequest(`Batch request '${id}' has a 'dependsOn' that is not an array of ids.`)
     if (raw.body !== undefined && headers['content-type'] === undefined) headers['content-type'] = 'application/json'
-    return { id, method, url: raw.url, target: innerTarget(raw.url), headers, body: raw.body, dependsOn: dependsOn as string[] }
+    return { id, method, url: raw.url, target: innerTarget(raw.url, version), headers, body: raw.body, dependsOn: dependsOn as string[] }
   })
   for (const request of out) {
     for (const dependency of request.dependsOn) {
@@ -146,9 +152,9 @@ async function dispatch (app: FastifyInstance, request: BatchRequest, outer: Rec
     return errorResponse(request, late, options.nowMs(), outer['client-request-id'])
   }
   const answerHeaders: Record<string, string> = {}
-  for (const name of PASSED_HEADERS) {
+  for (const [name, spelled] of PASSED_HEADERS) {
     const value = res.headers[name]
-    if (value !== undefined) answerHeaders[name] = String(value)
+    if (value !== undefined) answerHeaders[spelled] = String(value)
   }
   let body: unknown
   if (res.body !== '') {
@@ -160,7 +166,7 @@ async function dispatch (app: FastifyInstance, request: BatchRequest, outer: Rec
 /** An inner answer made here rather than by a route: the error envelope with ids of its own. */
 function errorResponse (request: BatchRequest, error: GraphError, nowMs: number, clientRequestId?: string): BatchResponse {
   const requestId = randomUUID()
-  return { id: request.id, status: error.statusCode, headers: { 'content-type': 'application/json' }, body: graphErrorBody(error, requestId, clientRequestId ?? requestId, nowMs) }
+  return { id: request.id, status: error.statusCode, headers: { 'Content-Type': 'application/json' }, body: graphErrorBody(error, requestId, clientRequestId ?? requestId, nowMs) }
 }
 
 function failedDependency (request: BatchRequest, failed: BatchResponse, nowMs: number): BatchResponse {
@@ -186,7 +192,7 @@ const BATCH_ANSWERS = {
 export const batchRoute: FastifyPluginAsync<BatchOptions> = async (app, options) => {
   app.post('/$batch', { schema: { body: Type.Unknown({ description: BatchBody.description }), graphAnswers: BATCH_ANSWERS } }, async (request) => {
     await options.authenticate(request) // the batch itself needs a valid token; each inner request is authorised on its own
-    const requests = readBatch(request.body)
+    const requests = readBatch(request.body, options.version)
     const outer = {
       authorization: request.headers.authorization,
       host: request.headers.host,

@@ -28,7 +28,7 @@ t.test('$batch mixes reads, writes, a failure and its dependants', async t => {
   const byId = new Map(responses.map(r => [r.id, r]))
   t.same(Object.keys(byId.get('1')?.body ?? {}), ['@odata.context', '@odata.type', 'id', 'readinessStatus'], 'query options apply inside a batch')
   t.equal(byId.get('2')?.body.readinessStatus, 'ready', 'write answered')
-  t.match(byId.get('3')?.headers.location, /\/beta\/external\/industryData\/outboundProvisioningFlowSets\/[0-9a-f-]{36}$/, 'Location passed back')
+  t.match(byId.get('3')?.headers.Location, /\/beta\/external\/industryData\/outboundProvisioningFlowSets\/[0-9a-f-]{36}$/, 'Location passed back')
   t.equal(byId.get('4')?.body.error.code, 'BadRequest', 'validation like a direct request')
   t.equal(byId.get('5')?.body.error.code, 'FailedDependency', '424 for the dependant of a failure')
   t.equal(byId.get('5')?.body.error.message, "The request depends on request '4', which failed with status 400.", 'says which dependency failed')
