@@ -78,3 +78,24 @@ t.test('userConfiguration.roleGroup is not nullable: every configuration binds o
   })
   t.equal(kiota.statusCode, 200, 'so is one that carries the role group as an object (Kiota\'s models)')
 })
+
+t.test('a basicFilter without attribute (what the Kiota serializer sends) is refused by name, never stored as null', async t => {
+  const app = await build(t)
+  const kiotaShape = await app.inject({ method: 'POST', url: SETS, headers: jsonAuth, payload: { displayName: 'k', filter: { '@odata.type': `#${NS}.basicFilter` } } })
+  assertGraphError(t, kiotaShape, 400, 'BadRequest', `Property 'filter.attribute' is required: '${NS}.basicFilter' declares it not nullable. Use one of: orgExternalId.`)
+  const created = await app.inject({ method: 'POST', url: SETS, headers: jsonAuth, payload: { displayName: 'f', filter: { '@odata.type': `#${NS}.basicFilter`, attribute: 'orgExternalId', in: ['a'] } } })
+  t.equal(created.statusCode, 201, 'with its attribute it is created')
+  const id = String(created.json().id)
+  const merged = await app.inject({ method: 'PATCH', url: `${SETS}/${id}`, headers: jsonAuth, payload: { displayName: 'f', filter: { '@odata.type': `#${NS}.basicFilter`, in: ['b'] } } })
+  t.equal(merged.statusCode, 200, 'a PATCH of the filter without attribute merges into the stored one')
+  t.same(merged.json().filter, { '@odata.type': `#${NS}.basicFilter`, attribute: 'orgExternalId', in: ['b'] }, 'which keeps its attribute')
+  const password = await app.inject({
+    method: 'PATCH',
+    url: flowUrl(USER_FLOW_ID),
+    headers: jsonAuth,
+    payload: { managementOptions: {}, creationOptions: { configurations: [{ 'roleGroup@odata.bind': 'https://graph.microsoft.com/beta/external/industryData/roleGroups/staff', defaultPasswordSettings: { '@odata.type': `#${NS}.simplePasswordSettings` } }] } }
+  })
+  assertGraphError(t, password, 400, 'BadRequest', `Property 'creationOptions.configurations[0].defaultPasswordSettings.password' is required: '${NS}.simplePasswordSettings' declares it not nullable.`)
+  const sets = (await app.inject({ method: 'GET', url: SETS, headers: auth })).json() as { value: Json[] }
+  t.notOk(sets.value.some(s => s.displayName === 'k'), 'the refused set was not stored')
+})

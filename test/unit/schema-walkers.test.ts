@@ -5,7 +5,7 @@ import { MASKED_SECRET, presentValue } from '../../src/industry-data/domain/pres
 import { readValue, type ReadContext } from '../../src/industry-data/domain/read-body.js'
 import { roleGroupIdOf } from '../../src/industry-data/domain/references.js'
 import { graphEnum, graphObject, nullable } from '../../src/industry-data/schemas/graph-type.js'
-import { UserProvisioningFlow } from '../../src/industry-data/schemas/entities.js'
+import { OutboundProvisioningFlowSet, UserProvisioningFlow } from '../../src/industry-data/schemas/entities.js'
 
 const noBind: ReadContext = { bind: () => { throw new Error('no bindings here') } }
 const bindAsSent: ReadContext = { bind: (_navigation, target) => target }
@@ -45,6 +45,7 @@ t.test('merge and complete', async t => {
 
 t.test('masking', async t => {
   const shown = presentValue(UserProvisioningFlow, complete(UserProvisioningFlow, {
+    id: 'f1',
     creationOptions: { configurations: [{ defaultPasswordSettings: { '@odata.type': '#microsoft.graph.industryData.simplePasswordSettings', password: 'secret' } }] }
   }), { includeUnknownEnumMembers: false }) as Record<string, any>
   t.equal(shown.creationOptions.configurations[0].defaultPasswordSettings.password, MASKED_SECRET, 'password masked')
@@ -60,4 +61,16 @@ t.test('role-group references', async t => {
     ['https://graph.microsoft.com/beta/users/1', undefined],
     ['roleGroups', undefined]
   ] as const) t.equal(roleGroupIdOf(reference), id, `${reference} → ${String(id)}`)
+})
+
+t.test('completing a value: a non-nullable string or enum that is absent is a 400 naming it, never a stored null', async t => {
+  t.throws(() => complete(OutboundProvisioningFlowSet, { id: 's', displayName: 'x', filter: { '@odata.type': '#microsoft.graph.industryData.basicFilter', in: ['a'] } }), {
+    statusCode: 400,
+    message: "Property 'filter.attribute' is required: 'microsoft.graph.industryData.basicFilter' declares it not nullable. Use one of: orgExternalId."
+  }, 'basicFilter.attribute')
+  t.throws(() => complete(UserProvisioningFlow, { id: 'f', creationOptions: { configurations: [{ defaultPasswordSettings: { '@odata.type': '#microsoft.graph.industryData.simplePasswordSettings' } }] } }), {
+    statusCode: 400,
+    message: "Property 'creationOptions.configurations[0].defaultPasswordSettings.password' is required: 'microsoft.graph.industryData.simplePasswordSettings' declares it not nullable."
+  }, 'simplePasswordSettings.password, by its path')
+  t.same(complete(OutboundProvisioningFlowSet, { id: 's', displayName: 'x' }).filter, null, 'a nullable one is null')
 })

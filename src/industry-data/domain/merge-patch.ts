@@ -1,7 +1,9 @@
 /** OData PATCH semantics over canonical values, and completion of values to their full declared shape. */
 import type { TSchema } from '@sinclair/typebox'
 import { isJsonObject, type Json } from '../../json.js'
-import { kindOf, unwrapNullable } from './schema-walk.js'
+import { formatPath, InvalidBodyError, type JsonPath } from './read-body.js'
+import { kindOf, qualified, unwrapNullable } from './schema-walk.js'
+import { SENTINEL } from '../schemas/graph-type.js'
 
 /**
  * Merge `patch` into `stored` (both canonical, already read against `schema`): absent properties stay,
@@ -37,14 +39,26 @@ function complexSchemaFor (property: TSchema, value: Json, current: Json): TSche
   return undefined
 }
 
-/** Give a canonical value every declared property, in declaration order: collections [], the rest null or their default. */
-export function complete (schema: TSchema, value: Json): Json {
+/**
+ * Give a canonical value every declared property, in declaration order: collections [], the rest null or their
+ * default. A non-nullable string or enum has no default to give: its absence is a 400 naming it (`path` says
+ * where the value sits), never a stored null the CSDL does not allow.
+ */
+export function complete (schema: TSchema, value: Json, path: JsonPath = []): Json {
   const kind = kindOf(schema)
   if (kind.kind !== 'object') throw new Error('complete needs an object schema')
   const out: Json = {}
   if (kind.derived) out['@odata.type'] = value['@odata.type']
   for (const [name, property] of kind.entries) {
-    out[name] = completeValue(property, value[name])
+    const given = value[name]
+    if (given === undefined || given === null) {
+      const required = kindOf(property)
+      if (required.kind === 'enum' || required.kind === 'string') {
+        const allowed = required.kind === 'enum' ? ` Use one of: ${required.members.filter(m => m !== SENTINEL).join(', ')}.` : ''
+        throw new InvalidBodyError(`Property '${formatPath([...path, name])}' is required: '${qualified(kind.type)}' declares it not nullable.${allowed}`, [...path, name])
+      }
+    }
+    out[name] = completeValue(property, given, [...path, name])
   }
   for (const [name, v] of Object.entries(value)) {
     if (name.endsWith('@odata.bind')) out[name] = v
@@ -52,19 +66,19 @@ export function complete (schema: TSchema, value: Json): Json {
   return out
 }
 
-function completeValue (schema: TSchema, value: unknown): unknown {
+function completeValue (schema: TSchema, value: unknown, path: JsonPath): unknown {
   const inner = unwrapNullable(schema)
   const kind = kindOf(inner)
   if (kind.kind === 'array') {
     if (!Array.isArray(value)) return []
     const items = unwrapNullable(kind.items)
-    return isStructured(items) ? value.map(item => item === null ? null : completeValue(items, item)) : value
+    return isStructured(items) ? value.map((item, i) => item === null ? null : completeValue(items, item, [...path, i])) : value
   }
-  if (value === undefined || value === null) return defaultOf(schema)
-  if (kind.kind === 'object' && isJsonObject(value)) return complete(inner, value)
+  if (value === undefined || value === null) return defaultOf(schema, path)
+  if (kind.kind === 'object' && isJsonObject(value)) return complete(inner, value, path)
   if (kind.kind === 'abstract' && isJsonObject(value)) {
     const derived = kind.derived.find(s => `#microsoft.graph.industryData.${String(s.graphType)}` === value['@odata.type'])
-    return derived === undefined ? value : complete(derived, value)
+    return derived === undefined ? value : complete(derived, value, path)
   }
   return value
 }
@@ -73,12 +87,12 @@ function completeValue (schema: TSchema, value: unknown): unknown {
  * What an absent property holds: null where the CSDL allows it; otherwise the type's default
  * (false, 0, or a complex value of defaults), as Graph's service fills non-nullable values.
  */
-function defaultOf (schema: TSchema): unknown {
+function defaultOf (schema: TSchema, path: JsonPath): unknown {
   const kind = kindOf(schema)
   if (kind.kind === 'nullable') return null
   if (kind.kind === 'boolean') return false
   if (kind.kind === 'integer') return 0
-  if (kind.kind === 'object') return complete(schema, {})
+  if (kind.kind === 'object') return complete(schema, {}, path)
   return null
 }
 
