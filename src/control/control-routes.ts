@@ -40,7 +40,7 @@ export const controlRoutes: FastifyPluginAsyncTypebox<ControlOptions> = async (a
   app.addHook('onRequest', adminGuard(adminToken))
   app.post('/reset', { schema: { querystring: TenantQuery } }, async (request) => {
     const { tenant } = request.query
-    resetState(p, { journal, faults }, tenant === undefined ? undefined : tenantOf(tenant))
+    resetState(p, { journal, faults, throttle }, tenant === undefined ? undefined : tenantOf(tenant))
     return { reset: tenant === undefined ? 'all tenants' : tenantOf(tenant) }
   })
 

@@ -63,12 +63,13 @@ export function seedState (p: Provisioning, tenant: string, doc: unknown, replac
   }
 }
 
-export interface ResettableControls { journal: { clear: () => void }, faults: { clear: () => void } }
+export interface ResettableControls { journal: { clear: () => void }, faults: { clear: () => void }, throttle: { clearCounts: () => void } }
 
-/** Restore fixture state for one tenant or all, and clear the journal and fault rules. */
+/** Restore fixture state for one tenant or all; clear the journal, the fault rules and the throttle's counts. */
 export function resetState (p: Provisioning, controls: ResettableControls, tenant?: string): void {
   if (tenant === undefined) p.store.resetAll()
   else p.store.resetTenant(tenant)
   controls.journal.clear()
   controls.faults.clear()
+  controls.throttle.clearCounts()
 }

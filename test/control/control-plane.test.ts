@@ -173,12 +173,19 @@ t.test('throttling: a token bucket per tenant, and early retries counted', async
   const limited = await get()
   assertGraphError(t, limited, 429, 'TooManyRequests', 'Too many requests. Retry after the time given in Retry-After.')
   t.equal(limited.headers['retry-after'], '2', 'Retry-After: seconds until a token (0.5/s)')
-  t.equal((await get()).statusCode, 429, 'retried at once: still throttled')
+  const retry = await app.inject({ method: 'GET', url: '/beta/classGroupProvisioningFlow', headers: { ...auth, 'retry-attempt': '1' } })
+  t.equal(retry.statusCode, 429, 'retried at once (Retry-Attempt, as the SDKs\' retry handlers send it): still throttled')
+  const other = await app.inject({ method: 'GET', url: '/beta/external/industryData/roleGroups', headers: auth })
+  t.equal(other.statusCode, 429, 'another request meanwhile: throttled too')
+  t.equal((await get()).statusCode, 429, 'and a copy of the throttled one from another connection, not saying it retries')
   app.graphMock.clock.shift(2000)
   t.equal((await get()).statusCode, 200, 'after Retry-After on the server clock: allowed')
   const report = (await app.inject({ method: 'GET', url: '/_mock/throttle' })).json() as Json
-  t.equal(report.earlyRetries, 1, 'one retry came before Retry-After elapsed')
-  t.match(report.tenants['00000000-0000-0000-0000-000000000001'], { allowed: 3, throttled: 2 }, 'per-tenant counts')
+  t.equal(report.earlyRetries, 1, 'one retry came before Retry-After elapsed: neither the other request nor the copy counts')
+  t.match(report.tenants['00000000-0000-0000-0000-000000000001'], { allowed: 3, throttled: 4 }, 'per-tenant counts')
+  t.equal((await app.inject({ method: 'POST', url: '/_mock/reset' })).statusCode, 200, 'reset')
+  const afterReset = (await app.inject({ method: 'GET', url: '/_mock/throttle' })).json() as Json
+  t.match(afterReset, { enabled: true, earlyRetries: 0, clients: [], tenants: {} }, 'a reset clears the counts and refills the buckets; throttling stays on')
   const otherTenant = { authorization: `Bearer ${['{"alg":"none"}', '{"tid":"tenant-c"}'].map(p => Buffer.from(p).toString('base64url')).join('.')}.x` }
   t.equal((await app.inject({ method: 'GET', url: '/beta/classGroupProvisioningFlow', headers: otherTenant })).statusCode, 200, 'another tenant has its own bucket')
   t.equal((await app.inject({ method: 'DELETE', url: '/_mock/throttle' })).statusCode, 204, 'off')
