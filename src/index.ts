@@ -28,7 +28,7 @@ export interface GraphMock {
   /** `http://127.0.0.1:PORT/beta`: the base URL to give a Graph client. */
   graphUrl: string
   app: FastifyInstance
-  /** Restore the fixtures (one tenant or all); clears the journal and fault rules. */
+  /** Restore the fixtures (one tenant or all); clears the journal, the fault rules and the throttle's counts. */
   reset: (tenant?: string) => void
   /** Load a fixture document into a tenant (default tenant unless given). */
   seed: (doc: unknown, options?: { tenant?: string, replace?: boolean }) => SeedResult
@@ -39,7 +39,7 @@ export interface GraphMock {
   clearRequests: () => void
   fault: (rule: FaultRuleInput) => FaultRule
   clearFaults: () => void
-  /** Configure the per-tenant token bucket; null turns throttling off. */
+  /** Configure the per-tenant token bucket; null turns throttling off and answers the final counts. */
   throttle: (config: ThrottleInput | null) => ThrottleReport
   /** A test token signed with the server's key, as `POST /_mock/token` mints it (strict mode accepts it). */
   token: (request?: TokenRequestBody) => Promise<string>
@@ -74,8 +74,13 @@ export async function startGraphMock (options: StartOptions = {}): Promise<Graph
     fault: rule => s.faults.add(assertValid(FaultRuleInput, rule, 'fault rule')),
     clearFaults: () => { s.faults.clear() },
     throttle: throttleConfig => {
-      if (throttleConfig === null) s.throttle.disable()
-      else s.throttle.configure(assertValid(ThrottleInput, throttleConfig, 'throttle configuration'))
+      if (throttleConfig === null) {
+        // The counts as throttling ends: disabling forgets them, and a test reads them from this answer.
+        const final = s.throttle.report()
+        s.throttle.disable()
+        return final
+      }
+      s.throttle.configure(assertValid(ThrottleInput, throttleConfig, 'throttle configuration'))
       return s.throttle.report()
     },
     token: async (request = {}) => (await mintToken(s.identity.signer, assertValid(TokenRequestBody, request, 'token request'), s.clock.now())).access_token,

@@ -39,3 +39,16 @@ t.test('early retries over real connections', async t => {
   await app.inject({ method: 'POST', url: '/_mock/reset' })
   t.equal((await report()).earlyRetries, 0, 'a reset clears the count')
 })
+
+t.test('in process: mock.throttle(null) answers the final counts as it turns throttling off', async t => {
+  const { startGraphMock } = await import('../../src/index.js')
+  const mock = await startGraphMock({ logLevel: 'silent' })
+  t.teardown(() => mock.close())
+  mock.throttle({ requestsPerSecond: 0.01, burst: 1 })
+  const get = async (headers: Record<string, string> = {}) => (await mock.app.inject({ method: 'GET', url: FLOW, headers: { authorization: 'Bearer x', ...headers } })).statusCode
+  t.same([await get(), await get(), await get({ 'retry-attempt': '1' })], [200, 429, 429], 'throttled, then retried at once')
+  const final = mock.throttle(null)
+  t.equal(final.earlyRetries, 1, 'the early retry is in the answer')
+  t.equal(final.enabled, true, 'as the counts stood before it was turned off')
+  t.equal(mock.throttle({ requestsPerSecond: 1 }).earlyRetries, 0, 'and forgotten afterwards')
+})
