@@ -91,11 +91,10 @@ export class Throttle {
    * copies of it already on their way on other connections when the answer went out, are not retries.
    */
   check (tenant: string, request: ThrottledRequest, nowMs: number): void {
-    const wait = this.#clients.get(request.client)?.waits.get(request.key)
-    if (wait !== undefined && nowMs < wait.untilMs && (request.retryAttempt || (request.connection !== undefined && wait.connections.includes(request.connection)))) {
-      const known = this.#clients.get(request.client)
-      if (known !== undefined) known.earlyRetries += 1
-    }
+    const known = this.#clients.get(request.client)
+    const wait = known?.waits.get(request.key)
+    if (known !== undefined && wait !== undefined && nowMs < wait.untilMs &&
+      (request.retryAttempt || (request.connection !== undefined && wait.connections.includes(request.connection)))) known.earlyRetries += 1
     const config = this.#config
     if (config === undefined || (config.tenant !== undefined && config.tenant.toLowerCase() !== tenant)) return
     const capacity = config.burst ?? Math.ceil(config.requestsPerSecond)

@@ -6,6 +6,8 @@
  * control plane is refused for that one request.
  */
 
+import { GRAPH_VERSIONS } from '../config.js'
+
 /** The longest inner URL: what Node accepts for a request line and its headers together (its default maxHeaderSize). */
 export const MAX_INNER_URL_LENGTH = 16 * 1024
 
@@ -19,7 +21,7 @@ function decodeSegment (segment: string): string {
   try { return decodeURIComponent(segment) } catch { return segment } // bad escapes stay: the route answers them
 }
 
-const VERSIONS = new Set(['beta', 'v1.0'])
+const VERSIONS: ReadonlySet<string> = new Set(GRAPH_VERSIONS)
 
 /**
  * Where a relative inner URL points below `/{version}`, or why it may not be dispatched. A URL that starts with

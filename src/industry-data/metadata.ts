@@ -56,9 +56,9 @@ function navigationElement (name: string, navigation: NavigationDeclaration): st
 
 const ENTITY_PROPERTIES: ReadonlySet<string> = new Set(['id'])
 
-function structuredType (schema: TSchema, tag: 'ComplexType' | 'EntityType', byName: ReadonlyMap<string, TSchema>): string {
+function structuredType (schema: TSchema, tag: 'ComplexType' | 'EntityType', declared: ReadonlyMap<string, TSchema>): string {
   const base = typeof schema.graphBase === 'string' ? schema.graphBase : undefined
-  const baseSchema = base === undefined ? undefined : byName.get(base)
+  const baseSchema = base === undefined ? undefined : declared.get(base)
   const inherited = base === 'graph.entity' ? ENTITY_PROPERTIES : new Set(Object.keys((baseSchema?.properties ?? {}) as object))
   const inheritedNavigation = new Set(Object.keys((baseSchema?.graphNavigation ?? {}) as object))
   const properties = Object.entries((schema.properties ?? {}) as Record<string, TSchema>)
@@ -91,19 +91,20 @@ function operation (op: BoundOperation): string {
 }
 
 const byTypeName = (a: TSchema, b: TSchema): number => String(a.graphType ?? a.graphEnum).localeCompare(String(b.graphType ?? b.graphEnum))
+const byName = <T extends { name: string }>(a: T, b: T): number => a.name.localeCompare(b.name)
 
 /** The whole `$metadata` document. */
 export function renderMetadata (model: ServedModel): string {
   const structured = [...model.complexTypes, ...model.entityTypes]
-  const byName = new Map(structured.map(schema => [`${NAMESPACE}.${String(schema.graphType)}`, schema]))
+  const declared = new Map(structured.map(schema => [`${NAMESPACE}.${String(schema.graphType)}`, schema]))
   const root = element('EntityType', [['Name', 'industryDataRoot'], ['BaseType', 'graph.entity']],
     model.rootNavigation.map(({ name, type }) => navigationElement(name, { type, collection: true, containsTarget: true, nullable: true })))
   const namespace = element('Schema', [['Namespace', NAMESPACE], ['xmlns', EDM]], [
     ...[...model.enums].sort(byTypeName).map(enumType),
-    ...[...model.complexTypes].sort(byTypeName).map(schema => structuredType(schema, 'ComplexType', byName)),
-    ...[...model.entityTypes, { graphType: 'industryDataRoot' } as unknown as TSchema].sort(byTypeName)
-      .map(schema => schema.graphType === 'industryDataRoot' ? root : structuredType(schema, 'EntityType', byName)),
-    ...[...model.operations].sort((a, b) => a.name.localeCompare(b.name)).map(operation)
+    ...[...model.complexTypes].sort(byTypeName).map(schema => structuredType(schema, 'ComplexType', declared)),
+    ...[...model.entityTypes.map(schema => ({ name: String(schema.graphType), xml: structuredType(schema, 'EntityType', declared) })), { name: 'industryDataRoot', xml: root }]
+      .sort(byName).map(entity => entity.xml),
+    ...[...model.operations].sort(byName).map(operation)
   ])
   const external = element('Schema', [['Namespace', 'microsoft.graph.externalConnectors'], ['xmlns', EDM]], [
     element('EntityType', [['Name', 'external']], [navigationElement('industryData', { type: `${NAMESPACE}.industryDataRoot`, containsTarget: true, nullable: true })])

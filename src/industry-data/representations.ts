@@ -6,7 +6,7 @@ import { presentValue, type PresentOptions } from './domain/present.js'
 import { roleGroupIdOf } from './domain/references.js'
 import { qualified } from './domain/schema-walk.js'
 import { findRoleGroup, type Provisioning, type StoredFlow } from './provisioning.js'
-import { FLOW_TYPES, OutboundProvisioningFlowSet, RoleGroup } from './schemas/entities.js'
+import { FLOW_SCHEMAS, FLOW_TYPES, OutboundProvisioningFlowSet, RoleGroup } from './schemas/entities.js'
 import { boundRoleGroupContext, contexts } from './url-space.js'
 
 export interface Presentation {
@@ -80,13 +80,8 @@ export function writePresentation (graph: GraphContext): Presentation {
   return { root: graph.root, includeUnknownEnumMembers: graph.includeUnknownEnumMembers }
 }
 
-const ALL_FLOW_SCHEMAS = Object.values(FLOW_TYPES).map(t => t.schema)
-
-/** The schemas a `$select` on provisioningFlows may name properties of. */
-export const FLOW_SELECT_SCHEMAS = ALL_FLOW_SCHEMAS
-
 /** Present one flow for a GET, honouring $select. */
 export function presentFlowForRead (p: Provisioning, graph: GraphContext, flow: StoredFlow, select: string | undefined): Json {
-  const selected = parseSelect(select, ALL_FLOW_SCHEMAS, qualified('provisioningFlow'))
+  const selected = parseSelect(select, FLOW_SCHEMAS, qualified('provisioningFlow'))
   return applySelect(presentFlow(flow, readPresentation(p, graph), true), selected)
 }

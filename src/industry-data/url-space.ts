@@ -4,14 +4,11 @@
  * operations; its routes, 400/405 answers, key-as-segment form, `@odata.context`, `$metadata` entry and OpenAPI
  * answers follow.
  */
-import type { TSchema } from '@sinclair/typebox'
 import { odataContext, odataPath, routeOf, type UrlNode } from '../http/url-table.js'
 import type { ServedModel } from './metadata.js'
 import { NAMESPACE } from './schemas/graph-type.js'
-import { FLOW_TYPES, OutboundProvisioningFlowSet, RoleGroup } from './schemas/entities.js'
+import { FLOW_SCHEMAS, FLOW_TYPES, OutboundProvisioningFlowSet, RoleGroup } from './schemas/entities.js'
 import { SERVED_COMPLEX_TYPES, SERVED_ENTITY_TYPES, SERVED_ENUMS, SERVED_OPERATIONS } from './schemas/served-types.js'
-
-const FLOW_SCHEMAS: readonly TSchema[] = Object.values(FLOW_TYPES).map(t => t.schema)
 
 const count = (operation: string): UrlNode => ({ kind: 'count', methods: { GET: operation } })
 

@@ -64,7 +64,7 @@ t.test('a compressed body the server does not read (its Content-Type is refused 
   const res = await app.inject({ method: 'PATCH', url: flowUrl(CLASS_FLOW_ID), headers: { ...auth, 'content-type': 'text/xml', 'content-encoding': 'gzip' }, payload: 'not gzip at all' })
   assertGraphError(t, res, 415, 'UnsupportedMediaType', "Content type 'text/xml' is not supported; send application/json.")
   const del = await app.inject({ method: 'DELETE', url: `${flowUrl(CLASS_FLOW_ID)}x`, headers: { ...auth, 'content-encoding': 'deflate' }, payload: 'nor deflate' })
-  t.ok(del.statusCode >= 400 && del.statusCode < 500, `a DELETE with an undecodable body: ${del.statusCode}`)
+  assertGraphError(t, del, 415, 'UnsupportedMediaType', 'A request with a body needs Content-Type: application/json.')
   await new Promise(resolve => setTimeout(resolve, 50))
   t.equal((await app.inject({ method: 'GET', url: flowUrl(CLASS_FLOW_ID), headers: auth })).statusCode, 200, 'and the server answers afterwards')
 })

@@ -8,7 +8,8 @@ import { applySelect, parseSelect } from '../../odata/select.js'
 import { flowsSpec, flowView } from '../collections.js'
 import { qualified } from '../domain/schema-walk.js'
 import { createFlow, listFlowRows, requireFlowSet, toStoredFlow } from '../provisioning.js'
-import { FLOW_SELECT_SCHEMAS, presentFlow, readPresentation, writePresentation } from '../representations.js'
+import { presentFlow, readPresentation, writePresentation } from '../representations.js'
+import { FLOW_SCHEMAS } from '../schemas/entities.js'
 import { contexts } from '../url-space.js'
 import { FlowBody, type OperationDeps } from './route-params.js'
 
@@ -20,7 +21,7 @@ export function flowCollectionOperations ({ provisioning: p }: OperationDeps): O
         const setId = requireFlowSet(p, graph.tenant, request.params.setId ?? '')
         const rows = listFlowRows(p, graph.tenant, setId).map(flowView)
         const page = pageCollection(rows, request.query, flowsSpec(setId))
-        const select = parseSelect(page.options.select, FLOW_SELECT_SCHEMAS, qualified('provisioningFlow'))
+        const select = parseSelect(page.options.select, FLOW_SCHEMAS, qualified('provisioningFlow'))
         const presentation = readPresentation(p, graph)
         const value = page.rows.map(row => applySelect(presentFlow(toStoredFlow(row), presentation, false), select))
         return collectionBody(contexts.flows(graph.root, setId), page, value, graph.origin, request.url)

@@ -2,7 +2,7 @@
 import { Type, type TSchema } from '@sinclair/typebox'
 import type { Config } from '../../config.js'
 import type { Provisioning } from '../provisioning.js'
-import { FLOW_TYPES, OutboundProvisioningFlowSet, RoleGroup } from '../schemas/entities.js'
+import { FLOW_SCHEMAS, OutboundProvisioningFlowSet, RoleGroup } from '../schemas/entities.js'
 
 /** What every operation module is made with. */
 export interface OperationDeps {
@@ -31,7 +31,7 @@ export function domainValidated<T extends TSchema> (schema: T, description: stri
   return { ...schema, description, graphDomainValidated: true }
 }
 
-export const FlowBody = domainValidated(Type.Union(Object.values(FLOW_TYPES).map(t => t.schema)),
+export const FlowBody = domainValidated(Type.Union(FLOW_SCHEMAS),
   'A provisioning flow; `@odata.type` names its concrete type (required on POST). Property names match case-insensitively.')
 export const FlowSetBody = domainValidated(OutboundProvisioningFlowSet, 'An outbound provisioning flow set.')
 export const RoleGroupBody = domainValidated(RoleGroup, 'A role group: a display name and its role codes.')

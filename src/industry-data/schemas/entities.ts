@@ -66,6 +66,8 @@ export const FLOW_TYPES = {
 
 export type FlowTypeName = keyof typeof FLOW_TYPES
 export const FLOW_TYPE_NAMES = Object.keys(FLOW_TYPES) as FlowTypeName[]
+/** The concrete flow schemas, in FLOW_TYPES order: what a flow may be. */
+export const FLOW_SCHEMAS = Object.values(FLOW_TYPES).map(t => t.schema)
 
 export function isFlowTypeName (name: string): name is FlowTypeName {
   return Object.hasOwn(FLOW_TYPES, name)
