@@ -84,3 +84,12 @@ t.test('a $filter of 20,000 terms through $batch is a 400, not a 500', async t =
   t.equal(inner.status, 400, 'the inner request is a 400')
   t.match(inner.body.error.message, /^Batch request '1' has a 'url' of \d+ characters; at most 16384 fit in a request line\.$/, 'says the URL is too long')
 })
+
+t.test('a collection property holds at most 10,000 items', async t => {
+  const app = await build(t)
+  const url = '/beta/external/industryData/roleGroups/staff'
+  const many = await app.inject({ method: 'PATCH', url, headers: jsonAuth, payload: { roles: Array.from({ length: 10_001 }, () => ({})) } })
+  assertGraphError(t, many, 400, 'BadRequest', "Invalid value for property 'roles': a collection holds at most 10000 items; this one has 10001.")
+  const enough = await app.inject({ method: 'PATCH', url, headers: jsonAuth, payload: { roles: Array.from({ length: 10_000 }, (_, i) => ({ code: `r${i}` })) } })
+  t.equal(enough.statusCode, 200, '10,000 are accepted')
+})
