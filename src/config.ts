@@ -1,6 +1,7 @@
 /** Configuration: one table of settings, read from environment variables or CLI flags of the same names. */
 import { Type, type Static, type TSchema } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
+import { isIP } from 'node:net'
 
 const LogLevel = Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map(l => Type.Literal(l)))
 
@@ -22,6 +23,7 @@ export const ConfigSchema = Type.Object({
   tlsCert: Type.Optional(Type.String({ minLength: 1 })),
   tlsKey: Type.Optional(Type.String({ minLength: 1 })),
   tlsCertOut: Type.Optional(Type.String({ minLength: 1 })),
+  tlsHosts: Type.Optional(Type.String({ minLength: 1 })),
   journalSize: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 1000 }),
   journalBytes: Type.Integer({ minimum: 65_536, maximum: 4_294_967_296, default: 33_554_432 }),
   versions: Type.String({ pattern: '^(beta|v1\\.0)(,(beta|v1\\.0))?$', default: 'beta' })
@@ -44,10 +46,11 @@ export const SETTINGS: ReadonlyArray<{ key: ConfigKey, env: string, flag: string
   { key: 'jwtSecret', env: 'GRAPH_MOCK_JWT_SECRET', flag: '--jwt-secret', help: 'Strict mode: HMAC secret that HS256 tokens are verified with.' },
   { key: 'jwtKeys', env: 'GRAPH_MOCK_JWT_KEYS', flag: '--jwt-keys', help: 'Strict mode: file of public keys tokens are verified with (a JWKS or JWK JSON, or PEM public keys/certificates).' },
   { key: 'tokenKey', env: 'GRAPH_MOCK_TOKEN_KEY', flag: '--token-key', help: 'PEM private key (RSA, or EC P-256/384/521) that /_mock/token signs with; default: a P-256 key generated at start.' },
-  { key: 'tls', env: 'GRAPH_MOCK_TLS', flag: '--tls', boolean: true, help: 'Serve HTTPS; without a certificate, a self-signed one for localhost, 127.0.0.1 and ::1 is generated at start.' },
+  { key: 'tls', env: 'GRAPH_MOCK_TLS', flag: '--tls', boolean: true, help: 'Serve HTTPS; without a certificate, a self-signed one for localhost, 127.0.0.1, ::1, this machine\'s host name and GRAPH_MOCK_TLS_HOSTS is generated at start.' },
   { key: 'tlsCert', env: 'GRAPH_MOCK_TLS_CERT', flag: '--tls-cert', help: 'PEM certificate (chain) to serve HTTPS with, instead of a generated one; implies --tls; needs GRAPH_MOCK_TLS_KEY.' },
   { key: 'tlsKey', env: 'GRAPH_MOCK_TLS_KEY', flag: '--tls-key', help: 'PEM private key of GRAPH_MOCK_TLS_CERT.' },
   { key: 'tlsCertOut', env: 'GRAPH_MOCK_TLS_CERT_OUT', flag: '--tls-cert-out', help: 'Write the served certificate (PEM) to this file at start, for NODE_EXTRA_CA_CERTS or curl --cacert.' },
+  { key: 'tlsHosts', env: 'GRAPH_MOCK_TLS_HOSTS', flag: '--tls-hosts', help: 'More host names and IP addresses, comma-separated, for the generated certificate to name: `graph-mock` for other containers of a Compose project, say.' },
   { key: 'journalSize', env: 'GRAPH_MOCK_JOURNAL_SIZE', flag: '--journal-size', help: 'Most requests the journal (/_mock/requests) keeps; the oldest go first.' },
   { key: 'versions', env: 'GRAPH_MOCK_VERSIONS', flag: '--versions', help: 'Graph versions that serve industryData: `beta` (as Graph: v1.0 has none, and answers 400 for it) or `beta,v1.0` (the beta surface under /v1.0 too).' },
   { key: 'journalBytes', env: 'GRAPH_MOCK_JOURNAL_BYTES', flag: '--journal-bytes', help: 'Most the journal keeps in all, in bytes of text (each body is cut at 16 KiB when recorded); the oldest entries go first past it.' }
@@ -111,6 +114,27 @@ function checkTlsSettings (config: Config): void {
   if (config.tlsCertOut !== undefined && config.tls !== true && config.tlsCert === undefined) {
     throw new ConfigError('GRAPH_MOCK_TLS_CERT_OUT', 'needs GRAPH_MOCK_TLS (there is no certificate to write without it)')
   }
+  if (config.tlsHosts !== undefined) {
+    if (config.tlsCert !== undefined) throw new ConfigError('GRAPH_MOCK_TLS_HOSTS', 'names hosts for the generated certificate, but GRAPH_MOCK_TLS_CERT gives the certificate')
+    if (config.tls !== true) throw new ConfigError('GRAPH_MOCK_TLS_HOSTS', 'needs GRAPH_MOCK_TLS (the names go into the certificate it generates)')
+    tlsHostNames(config.tlsHosts)
+  }
+}
+
+// RFC 1123 labels; a leading `*.` is a wildcard, which certificates allow in the leftmost label only.
+const HOST_NAME = /^(\*\.)?(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))*\.?$/i
+
+/** Whether a name can stand in a certificate's subjectAltName as a DNS name. */
+export const isHostName = (name: string): boolean => name.length <= 253 && HOST_NAME.test(name)
+
+/** GRAPH_MOCK_TLS_HOSTS as a list: each entry a host name or an IP address, else a ConfigError naming it. */
+export function tlsHostNames (text: string | undefined): string[] {
+  if (text === undefined) return []
+  return text.split(',').map(entry => entry.trim()).map(entry => {
+    if (entry === '') throw new ConfigError('GRAPH_MOCK_TLS_HOSTS', `'${text}' has an empty entry`)
+    if (isIP(entry) === 0 && !isHostName(entry)) throw new ConfigError('GRAPH_MOCK_TLS_HOSTS', `'${entry}' is not a host name or an IP address`)
+    return entry
+  })
 }
 
 /** Whether the server speaks HTTPS: asked for, or given a certificate. */
