@@ -70,17 +70,20 @@ COPY public ./public
 # The bundled fixtures; mount a folder over /app/fixtures (read-only is fine) to start from your own.
 # Fixtures seed a new database only: an existing /data/graph-mock.db keeps its state.
 COPY fixtures ./fixtures
-RUN mkdir -p /data && chown node:node /data
+# /data holds the database; /tls is where GRAPH_MOCK_TLS_CERT_OUT can put the generated certificate for other
+# containers (a named volume mounted there starts owned by `node`, as the folder is).
+RUN mkdir -p /data /tls && chown node:node /data /tls
 VOLUME /data
 USER node
 EXPOSE 4010
-# No curl in the image: Node's global fetch asks /_mock/ready (200 once migrations ran and fixtures loaded).
+# No curl in the image: dist/ready-check.js asks /_mock/ready (200 once migrations ran and fixtures loaded), over
+# https when GRAPH_MOCK_TLS says so, else http, each falling back to the other.
 # The engine runs the first check one interval after start, so the interval bounds start-to-healthy;
 # each check starts a Node process (~0.1 s of CPU), so a long-running container checks every 5 s.
 # (`--start-interval` would give both, but engines before 25.0 reject the flag.) Compose files can
 # shorten it; docker-compose.yml does, for test set-ups where start latency matters.
 HEALTHCHECK --interval=5s --timeout=3s --start-period=10s --retries=3 \
-  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 4010) + '/_mock/ready').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+  CMD ["node", "dist/ready-check.js"]
 # Run with an init process (`docker run --init`, compose `init: true`) so SIGTERM reaches the server,
 # which finishes in-flight requests, closes the database and exits 0.
 CMD ["node", "dist/graph-mock.js"]

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The Docker image and docker-compose.yml, end to end on a real engine: build, start, healthy, the
-# example client, state across a restart, a prompt and clean `docker stop`; prints the image size and
-# the start-to-healthy time. Needs root (it starts the engine with ../shared/tools/docker-up.sh).
+# example client (the Graph beta SDK over https), state across a restart, the image alone over http, a prompt
+# and clean `docker stop`; prints the image size and the start-to-healthy time. Needs root (it starts the engine with ../shared/tools/docker-up.sh).
 # Every wait is bounded; the last line is `docker: N passed, N failed`; exit 1 on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -52,13 +52,17 @@ wait_healthy () {
   done
 }
 
-# GET the class-group flow from the host through the published port; prints the two checked fields
+# The certificate the running graph-mock generated (a new one at each start), copied out of its volume.
+copy_cert () { docker cp "$cid:/tls/graph-mock.crt" "$WORK/graph-mock.crt" >/dev/null 2>&1; }
+
+# GET the class-group flow from the host over https, trusting the copied certificate; prints the two checked fields
 get_flow () {
-  node --input-type=module -e '
+  copy_cert || { echo "no certificate in /tls"; return; }
+  NODE_EXTRA_CA_CERTS="$WORK/graph-mock.crt" node --input-type=module -e '
     const res = await fetch(process.argv[1], { headers: { authorization: "Bearer host-check" }, signal: AbortSignal.timeout(5000) })
     const body = await res.json()
     console.log(res.status, body.readinessStatus, JSON.stringify(body.configuration?.additionalAttributes))
-  ' "http://127.0.0.1:$PORT/beta/classGroupProvisioningFlow" 2>&1 || true
+  ' "https://127.0.0.1:$PORT/beta/classGroupProvisioningFlow" 2>&1 || true
 }
 
 echo "# starting the Docker engine"
@@ -77,6 +81,7 @@ echo "# building the image (the first build compiles better-sqlite3: a few minut
 t0=$(now_ms)
 timeout 1200 "${compose[@]}" build graph-mock >"$WORK/build.log" 2>&1 || abort 'image builds' "$WORK/build.log"
 pass "image builds ($(( ($(now_ms) - t0) / 1000 )) s)"
+timeout 600 "${compose[@]}" build example-client >"$WORK/build-client.log" 2>&1 || abort 'the example client image builds' "$WORK/build-client.log"
 size=$(docker image inspect --format '{{.Size}}' "$IMAGE")
 base=$(docker image inspect --format '{{.Size}}' node:20-bookworm-slim 2>/dev/null || echo 0)
 user=$(docker image inspect --format '{{.Config.User}}' "$IMAGE")
@@ -95,12 +100,22 @@ start_to_listening_ms=$(docker inspect --format '{{.State.StartedAt}}' "$cid" | 
   | node -e 'const line = require("fs").readFileSync(0, "utf8").split("\n").find(l => l.includes("graph-mock listening")); console.log(line ? JSON.parse(line).time - Date.parse(process.argv[1]) : NaN)' "$started"; })
 pass "graph-mock healthy (${start_to_healthy_ms} ms from container start)"
 
+# the generated certificate names the service and the container's host name, so other containers can verify it
+copy_cert || abort 'graph-mock wrote its certificate to the graph-mock-tls volume'
+container_host=$(docker inspect --format '{{.Config.Hostname}}' "$cid")
+names=$(node -e 'console.log(new (require("node:crypto").X509Certificate)(require("node:fs").readFileSync(process.argv[1])).subjectAltName)' "$WORK/graph-mock.crt")
+if [[ ", $names," == *", DNS:graph-mock,"* && ", $names," == *", DNS:$container_host,"* ]]; then
+  pass "the certificate names graph-mock and the container ($names)"
+else
+  fail "the certificate names graph-mock and the container's host name $container_host (got: $names)"
+fi
+
 # the inspector's files are read from /app/public at start-up: the final stage must have copied them
-if node --input-type=module -e '
+if NODE_EXTRA_CA_CERTS="$WORK/graph-mock.crt" node --input-type=module -e '
     const res = await fetch(process.argv[1], { signal: AbortSignal.timeout(5000) })
     const same = (await res.text()) === (await import("node:fs")).readFileSync("public/inspector/inspector.js", "utf8")
     process.exit(res.status === 200 && same ? 0 : 1)
-  ' "http://127.0.0.1:$PORT/_mock/inspector.js"; then
+  ' "https://127.0.0.1:$PORT/_mock/inspector.js"; then
   pass 'the inspector script is served from the image, as it is in public/inspector/'
 else
   fail 'GET /_mock/inspector.js answers 200 with public/inspector/inspector.js'
@@ -111,6 +126,11 @@ if timeout 120 "${compose[@]}" run --rm example-client >"$WORK/client.log" 2>&1 
 else
   fail 'example client PATCHes and reads back the flow'; tail -10 "$WORK/client.log" | sed 's/^/#   /'
 fi
+
+# the image on its own, without Compose's settings: plain http, and its own health check says healthy
+plain=$(docker run -d --init --rm "$IMAGE" 2>"$WORK/plain.log") || abort 'docker run the image alone' "$WORK/plain.log"
+if wait_healthy "$plain" 60; then pass 'the image alone (plain http) becomes healthy by its own check'; else fail 'the image alone (plain http) becomes healthy by its own check'; fi
+timeout 30 docker stop -t 10 "$plain" >/dev/null 2>&1 || true
 
 timeout 60 "${compose[@]}" restart graph-mock >"$WORK/restart.log" 2>&1 || abort 'compose restart graph-mock' "$WORK/restart.log"
 if wait_healthy "$cid" 60; then

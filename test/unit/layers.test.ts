@@ -17,7 +17,7 @@ const LAYERS: ReadonlyArray<readonly string[]> = [
   ['control'],
   ['app.ts'],
   ['server.ts', 'index.ts'],
-  ['cli.ts']
+  ['cli.ts', 'ready-check.ts']
 ]
 
 const sources = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap(entry =>
