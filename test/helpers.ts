@@ -63,3 +63,27 @@ export function childEnv (extra: Record<string, string> = {}): NodeJS.ProcessEnv
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('TAP') && !name.startsWith('_TAPJS') && name !== 'NODE_OPTIONS'))
   return { ...env, ...extra }
 }
+
+/** The section-role codes every tenant has (RefSectionRole): an alphabet of 12 for writing markers into enrollment mappings. */
+const MARKER_CODES = ['aide', 'occupationalTherapist', 'paraprofessional', 'physicalTherapist', 'proctor', 'speechTherapist', 'staff', 'student', 'substitute', 'teacher', 'teacherAssistant', 'visionTherapist']
+
+/**
+ * A text (ASCII) written as enrollment mappings: a code must name a known definition, so each character becomes
+ * two codes (its code point in base 12). Tests that tell writes apart by what a flow stores use it.
+ */
+export function markerMappings (text: string): Array<{ code: string }> {
+  return [...text].flatMap(char => {
+    const point = char.charCodeAt(0)
+    return [MARKER_CODES[Math.floor(point / 12)] ?? 'aide', MARKER_CODES[point % 12] ?? 'aide'].map(code => ({ code }))
+  })
+}
+
+/** The text markerMappings wrote, read back from stored or answered mappings. */
+export function markerOf (mappings: unknown): string | undefined {
+  if (!Array.isArray(mappings)) return undefined
+  const digits = mappings.map(item => MARKER_CODES.indexOf((item as { code?: string } | null)?.code ?? ''))
+  if (digits.some(d => d < 0) || digits.length % 2 !== 0) return undefined
+  let text = ''
+  for (let i = 0; i < digits.length; i += 2) text += String.fromCharCode((digits[i] ?? 0) * 12 + (digits[i + 1] ?? 0))
+  return text
+}

@@ -4,14 +4,28 @@ import { badRequest, conflict, tooDeep } from '../errors/graph-errors.js'
 import { MAX_JSON_DEPTH, valueTooDeep } from '../http/json-depth.js'
 import { qualified } from '../industry-data/domain/schema-walk.js'
 import { formatJsonPath, InvalidBodyError } from '../industry-data/domain/read-body.js'
-import type { Provisioning } from '../industry-data/provisioning.js'
+import { entityLookupFor, type Provisioning } from '../industry-data/provisioning.js'
+import { DATA_CONNECTORS, INBOUND_FLOWS, SOURCE_SYSTEMS, YEARS } from '../industry-data/document-collections.js'
 import { prepareFixtureDocument, toSeedRows, type PreparedFixtures } from '../industry-data/fixtures.js'
 import type { Json } from '../json.js'
 import { parseBody } from '../store/rows.js'
 
-export interface SeedResult { tenant: string, replaced: boolean, outboundProvisioningFlowSets: number, provisioningFlows: number, roleGroups: number }
+export interface SeedResult {
+  tenant: string
+  replaced: boolean
+  outboundProvisioningFlowSets: number
+  provisioningFlows: number
+  roleGroups: number
+  sourceSystems: number
+  dataConnectors: number
+  years: number
+  inboundFlows: number
+}
 
-/** The tenant's state as a fixture document that seed accepts (passwords as stored, bindings as URLs). */
+/** The document collections a fixture document holds (not referenceDefinitions: every tenant has the built-in ones). */
+const STATE_DOCUMENTS = [SOURCE_SYSTEMS, YEARS, DATA_CONNECTORS, INBOUND_FLOWS] as const
+
+/** The tenant's state as a fixture document that seed accepts (passwords and client secrets as stored, bindings as URLs). */
 export function exportState (p: Provisioning, tenant: string): Json {
   p.store.ensureTenant(tenant)
   const sets = p.store.flowSets.list(tenant).map(row => {
@@ -19,7 +33,9 @@ export function exportState (p: Provisioning, tenant: string): Json {
     const flows = p.store.flows.listInSet(tenant, row.id).map(flow => ({ '@odata.type': `#${qualified(flow.type)}`, ...parseBody(flow) }))
     return { ...set, provisioningFlows: flows }
   })
-  return { outboundProvisioningFlowSets: sets, roleGroups: p.store.roleGroups.list(tenant).map(parseBody) }
+  const documents = Object.fromEntries(STATE_DOCUMENTS.map(collection => [collection.name, p.store.entities.list(tenant, collection.name).map(row =>
+    Object.keys(collection.types).length > 1 ? { '@odata.type': `#${qualified(row.type)}`, ...parseBody(row) } : parseBody(row))]))
+  return { roleGroups: p.store.roleGroups.list(tenant).map(parseBody), ...documents, outboundProvisioningFlowSets: sets }
 }
 
 /**
@@ -36,7 +52,7 @@ export function seedState (p: Provisioning, tenant: string, doc: unknown, replac
     prepared = prepareFixtureDocument(doc, {
       ids: p.ids,
       clock: p.clock,
-      existingRoleGroup: replace ? undefined : id => p.store.roleGroups.get(tenant, id)?.id
+      existing: replace ? undefined : entityLookupFor(p, tenant)
     })
   } catch (error) {
     if (error instanceof InvalidBodyError) throw badRequest(`Invalid seed document at ${formatJsonPath(error.path)}: ${error.message}`)
@@ -45,7 +61,8 @@ export function seedState (p: Provisioning, tenant: string, doc: unknown, replac
   try {
     p.store.transaction(() => {
       if (replace) p.store.clearTenant(tenant)
-      p.store.insertRows(tenant, toSeedRows(prepared))
+      // An emptied tenant gets its built-in referenceDefinitions back; one seeded into keeps its own.
+      p.store.insertRows(tenant, toSeedRows(prepared, replace))
     })
   } catch (error) {
     if (error instanceof GraphError) throw error
@@ -59,7 +76,9 @@ export function seedState (p: Provisioning, tenant: string, doc: unknown, replac
     replaced: replace,
     outboundProvisioningFlowSets: prepared.flowSets.length,
     provisioningFlows: prepared.flowSets.reduce((n, s) => n + s.flows.length, 0),
-    roleGroups: prepared.roleGroups.length
+    roleGroups: prepared.roleGroups.length,
+    ...Object.fromEntries(STATE_DOCUMENTS.map(collection => [collection.name, prepared.documents.filter(item => item.collection === collection.name).length])) as
+      Pick<SeedResult, 'sourceSystems' | 'dataConnectors' | 'years' | 'inboundFlows'>
   }
 }
 

@@ -1,5 +1,5 @@
 /**
- * The three collections graph-mock serves, described for the generic collection reader (odata/collection.ts):
+ * The collections graph-mock serves, described for the generic collection reader (odata/collection.ts):
  * what $filter and $orderby may touch on each, what they see of a row, and a row's stored body.
  */
 import type { TSchema } from '@sinclair/typebox'
@@ -13,7 +13,9 @@ import type { RoleGroupRow } from '../store/role-group-repository.js'
 import { parseBody } from '../store/rows.js'
 import { kindOf, qualified } from './domain/schema-walk.js'
 import { FLOW_TYPE_NAMES } from './schemas/entities.js'
-import { ReadinessStatus } from './schemas/enums.js'
+import { InboundDomain, ReadinessStatus } from './schemas/enums.js'
+import type { EntityRow } from '../store/entity-repository.js'
+import type { DocumentCollection, DocumentCollectionName } from './document-collections.js'
 import { NAMESPACE } from './schemas/graph-type.js'
 
 function enumField (schema: TSchema): FilterField {
@@ -84,5 +86,50 @@ export const roleGroupView = <R extends RoleGroupRow & { seq: number }>(row: R):
   view: { id: row.id, displayName: row.display_name }
 })
 
-/** The entity JSON a row of any of the three collections stores. */
+const DISPLAY_NAME_FIELD = { type: 'string', caseInsensitive: false } as const
+
+/** What $filter may touch on each document collection, beyond id and displayName. */
+const DOCUMENT_FILTER_FIELDS: Readonly<Record<DocumentCollectionName, Readonly<Record<string, FilterField>>>> = {
+  sourceSystems: { vendor: DISPLAY_NAME_FIELD },
+  dataConnectors: {},
+  years: {},
+  inboundFlows: {
+    readinessStatus: enumField(ReadinessStatus),
+    dataDomain: enumField(InboundDomain),
+    effectiveDateTime: DATE_TIME_FIELD,
+    expirationDateTime: DATE_TIME_FIELD
+  },
+  referenceDefinitions: { referenceType: DISPLAY_NAME_FIELD, code: DISPLAY_NAME_FIELD, source: DISPLAY_NAME_FIELD }
+}
+
+/** The read spec of a document collection: $filter on id, displayName and its own fields; isof where it is polymorphic. */
+export function documentSpec (collection: DocumentCollection): CollectionSpec {
+  const types = Object.keys(collection.types)
+  return {
+    name: collection.name,
+    where: `on ${collection.name}`,
+    fields: {
+      collection: collection.name,
+      properties: { id: ID_FIELD, displayName: DISPLAY_NAME_FIELD, ...DOCUMENT_FILTER_FIELDS[collection.name] },
+      isof: types.length > 1 ? { namespace: NAMESPACE, base: collection.entityType, derived: types } : undefined
+    },
+    orderable: ['displayName'],
+    extra: ['select']
+  }
+}
+
+/** What $filter/$orderby see of a document row: its type, id, displayName, and the filterable fields of its body. */
+export function documentView (collection: DocumentCollection) {
+  const extra = Object.keys(DOCUMENT_FILTER_FIELDS[collection.name])
+  return <R extends EntityRow & { seq: number }>(row: R): R & CollectionRow => {
+    const view: Record<string, unknown> = { '@odata.type': `#${qualified(row.type)}`, id: row.id, displayName: row.display_name }
+    if (extra.length > 0) {
+      const body = parseBody(row)
+      for (const name of extra) view[name] = body[name] ?? null
+    }
+    return { ...row, view }
+  }
+}
+
+/** The entity JSON a row of any collection stores. */
 export const bodyOf = (row: { body: string }): Json => parseBody(row)

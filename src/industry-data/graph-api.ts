@@ -14,6 +14,7 @@ import type { Route, UrlNode } from '../http/url-table.js'
 import { documentedAnswers } from './openapi-answers.js'
 import { ensureTenant, type Provisioning } from './provisioning.js'
 import { classGroupShortcutOperations } from './routes/class-group-shortcut.js'
+import { documentOperations } from './routes/document-collection.js'
 import { flowCollectionOperations } from './routes/flow-collection.js'
 import { flowSetOperations } from './routes/flow-sets.js'
 import { flowOperations } from './routes/flows.js'
@@ -43,6 +44,7 @@ export function industryDataOperations (deps: OperationDeps): Operations {
     ...flowCollectionOperations(deps),
     ...flowOperations(deps),
     ...roleGroupOperations(deps),
+    ...documentOperations(deps),
     ...classGroupShortcutOperations(deps),
     ...ROOT_OPERATIONS,
     ...METADATA_OPERATIONS

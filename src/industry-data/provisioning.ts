@@ -7,8 +7,9 @@ import { flowRow, flowSetRow, parseBody, roleGroupRow } from '../store/rows.js'
 import { isJsonObject, type Json } from '../json.js'
 import { readFlowCreate, readFlowPatch, readFlowSetCreate, readFlowSetPatch, readRoleGroupCreate, readRoleGroupPatch } from './domain/flow-input.js'
 import { complete, mergePatch } from './domain/merge-patch.js'
-import { InvalidBodyError, type ReadContext } from './domain/read-body.js'
-import { roleGroupIdOf, roleGroupReference } from './domain/references.js'
+import type { ReadContext } from './domain/read-body.js'
+import { readContextOver, type EntityLookup } from './domain/bindings.js'
+import { roleGroupIdOf } from './domain/references.js'
 import { canonicalEnrollmentCodes, knownRoleCodes } from './domain/role-codes.js'
 import { FLOW_TYPES, isFlowTypeName, OutboundProvisioningFlowSet, RoleGroup, type FlowTypeName } from './schemas/entities.js'
 
@@ -20,19 +21,22 @@ export interface Provisioning {
 
 export interface StoredFlow { setId: string, type: FlowTypeName, value: Json }
 
-/** Bindings resolve against the tenant's role groups. */
-export function readContextFor (p: Provisioning, tenant: string): ReadContext {
-  return {
-    bind (navigation, target, path) {
-      const id = roleGroupIdOf(target)
-      if (id === undefined) {
-        throw new InvalidBodyError(`Invalid value for property '${navigation}@odata.bind': '${target}' is not the URL of a role group (https://graph.microsoft.com/beta/external/industryData/roleGroups/{id}).`, path)
-      }
+/** The tenant's entities as binds see them. */
+export function entityLookupFor (p: Provisioning, tenant: string): EntityLookup {
+  return (collection, id) => {
+    if (collection === 'roleGroups') {
       const row = p.store.roleGroups.get(tenant, id)
-      if (row === undefined) throw new InvalidBodyError(`Invalid value for property '${navigation}@odata.bind': the role group '${id}' does not exist.`, path)
-      return roleGroupReference(row.id)
+      return row === undefined ? undefined : { id: row.id }
     }
+    const row = p.store.entities.get(tenant, collection, id)
+    if (row === undefined) return undefined
+    return collection === 'referenceDefinitions' ? { id: row.id, type: row.type, body: parseBody(row) } : { id: row.id, type: row.type }
   }
+}
+
+/** Binds and reference values resolve against the tenant's entities. */
+export function readContextFor (p: Provisioning, tenant: string): ReadContext {
+  return readContextOver(entityLookupFor(p, tenant))
 }
 
 const flowSetNotFound = (setId: string) => itemNotFound(`outboundProvisioningFlowSet '${setId}'`)

@@ -7,7 +7,9 @@ import { roleGroupIdOf } from './domain/references.js'
 import { qualified } from './domain/schema-walk.js'
 import { findRoleGroup, type Provisioning, type StoredFlow } from './provisioning.js'
 import { FLOW_SCHEMAS, FLOW_TYPES, OutboundProvisioningFlowSet, RoleGroup } from './schemas/entities.js'
-import { boundRoleGroupContext, contexts } from './url-space.js'
+import { boundRoleGroupContext, contexts, documentContexts } from './url-space.js'
+import { typeOf } from './document-collections.js'
+import { odataTypeOf, type StoredDocument } from './document-store.js'
 
 export interface Presentation {
   root: string
@@ -66,6 +68,23 @@ export function presentRoleGroup (group: Json, presentation: Presentation, withC
   const head: Json = withContext ? { '@odata.context': contexts.roleGroup(presentation.root) } : {}
   return Object.assign(head, presentValue(RoleGroup, group, { includeUnknownEnumMembers: presentation.includeUnknownEnumMembers }))
 }
+
+/**
+ * An item of a document collection: `@odata.type` first where the collection is polymorphic (connectors, inbound
+ * flows), as their docs pages answer; binds are not answered (their navigation properties are); write-only
+ * values (a client secret) never are.
+ */
+export function presentDocument (document: StoredDocument, presentation: Presentation, context: string | undefined): Json {
+  const schema = typeOf(document.collection, document.type)
+  if (schema === undefined) throw new Error(`no schema for ${document.type}`)
+  const head: Json = context === undefined ? {} : { '@odata.context': context }
+  if (Object.keys(document.collection.types).length > 1) head['@odata.type'] = odataTypeOf(document)
+  return Object.assign(head, presentValue(schema, document.value, { includeUnknownEnumMembers: presentation.includeUnknownEnumMembers }))
+}
+
+/** The `@odata.context` of a single item's answer. */
+export const documentContext = (document: StoredDocument, presentation: Presentation): string =>
+  documentContexts(document.collection).item(presentation.root)
 
 /** GET answers expand bound role groups inline; write answers leave them out (as Graph's POST answer does). */
 export function readPresentation (p: Provisioning, graph: GraphContext): Presentation {

@@ -8,6 +8,7 @@ import { odataContext, odataPath, routeOf, type UrlNode } from '../http/url-tabl
 import type { ServedModel } from './metadata.js'
 import { NAMESPACE } from './schemas/graph-type.js'
 import { FLOW_SCHEMAS, FLOW_TYPES, OutboundProvisioningFlowSet, RoleGroup } from './schemas/entities.js'
+import { DATA_CONNECTORS, INBOUND_FLOWS, REFERENCE_DEFINITIONS, SOURCE_SYSTEMS, YEARS, type DocumentCollection, type DocumentCollectionName } from './document-collections.js'
 import { SERVED_COMPLEX_TYPES, SERVED_ENTITY_TYPES, SERVED_ENUMS, SERVED_OPERATIONS } from './schemas/served-types.js'
 
 const count = (operation: string): UrlNode => ({ kind: 'count', methods: { GET: operation } })
@@ -64,12 +65,75 @@ const ROLE_GROUPS: UrlNode = {
   key: { param: 'roleGroupId', item: ROLE_GROUP }
 }
 
+/** The operation ids of a document collection's resources: `listSourceSystems`, `getSourceSystem`, … */
+export function documentOperationIds (collection: DocumentCollection) {
+  const plural = collection.name.charAt(0).toUpperCase() + collection.name.slice(1)
+  const single = plural.replace(/s$/, '')
+  return {
+    list: `list${plural}`,
+    count: `count${plural}`,
+    create: `create${single}`,
+    get: `get${single}`,
+    patch: `patch${single}`,
+    delete: `delete${single}`,
+    navigation: (name: string) => `get${single}${name.charAt(0).toUpperCase()}${name.slice(1)}`
+  }
+}
+
+/** A document collection and its items; `navigations` are the single-valued navigation properties an item answers. */
+function documentNodes (collection: DocumentCollection, navigations: Readonly<Record<string, DocumentCollection>> = {}): { items: UrlNode, item: UrlNode } {
+  const ids = documentOperationIds(collection)
+  const types = Object.values(collection.types)
+  const declaredType = `${NAMESPACE}.${collection.entityType}`
+  const children = Object.fromEntries(Object.entries(navigations).map(([name, target]): [string, UrlNode] => [name, {
+    kind: 'entity', types: Object.values(target.types), declaredType: `${NAMESPACE}.${target.entityType}`, methods: { GET: ids.navigation(name) }
+  }]))
+  const item: UrlNode = {
+    kind: 'entity',
+    types,
+    declaredType,
+    methods: collection.readOnly ? { GET: ids.get } : { GET: ids.get, PATCH: ids.patch, DELETE: ids.delete },
+    ...(Object.keys(children).length === 0 ? {} : { children })
+  }
+  const items: UrlNode = {
+    kind: 'collection',
+    types,
+    declaredType,
+    methods: collection.readOnly ? { GET: ids.list } : { GET: ids.list, POST: ids.create },
+    children: { $count: count(ids.count) },
+    key: { param: collection.key, item }
+  }
+  return { items, item }
+}
+
+const SOURCE_SYSTEM_NODES = documentNodes(SOURCE_SYSTEMS)
+const DATA_CONNECTOR_NODES = documentNodes(DATA_CONNECTORS, { sourceSystem: SOURCE_SYSTEMS })
+const YEAR_NODES = documentNodes(YEARS)
+const INBOUND_FLOW_NODES = documentNodes(INBOUND_FLOWS, { dataConnector: DATA_CONNECTORS, year: YEARS })
+const REFERENCE_DEFINITION_NODES = documentNodes(REFERENCE_DEFINITIONS)
+
+const DOCUMENT_NODES: Readonly<Record<DocumentCollectionName, { items: UrlNode, item: UrlNode }>> = {
+  sourceSystems: SOURCE_SYSTEM_NODES,
+  dataConnectors: DATA_CONNECTOR_NODES,
+  years: YEAR_NODES,
+  inboundFlows: INBOUND_FLOW_NODES,
+  referenceDefinitions: REFERENCE_DEFINITION_NODES
+}
+
 /** industryDataRoot: the collections it contains that graph-mock serves. */
 const INDUSTRY_DATA: UrlNode = {
   kind: 'singleton',
   declaredType: `${NAMESPACE}.industryDataRoot`,
   methods: { GET: 'getRoot' },
-  children: { outboundProvisioningFlowSets: FLOW_SETS, roleGroups: ROLE_GROUPS }
+  children: {
+    dataConnectors: DATA_CONNECTOR_NODES.items,
+    inboundFlows: INBOUND_FLOW_NODES.items,
+    outboundProvisioningFlowSets: FLOW_SETS,
+    referenceDefinitions: REFERENCE_DEFINITION_NODES.items,
+    roleGroups: ROLE_GROUPS,
+    sourceSystems: SOURCE_SYSTEM_NODES.items,
+    years: YEAR_NODES.items
+  }
 }
 
 /** The route served bare and under each version: the tenant's oldest classGroupProvisioningFlow. */
@@ -114,6 +178,20 @@ export const contexts = {
   flow: context(FLOW),
   roleGroups: context(ROLE_GROUPS),
   roleGroup: context(ROLE_GROUP)
+}
+
+/** `@odata.context` of a document collection and of one of its items. */
+export function documentContexts (collection: DocumentCollection): { items: (root: string) => string, item: (root: string) => string } {
+  const nodes = DOCUMENT_NODES[collection.name]
+  return { items: context(nodes.items), item: context(nodes.item) }
+}
+
+/** `@odata.context` of an item reached through a navigation: `…/dataConnectors('x')/sourceSystem/$entity`. */
+export function navigationContext (collection: DocumentCollection, navigation: string): (root: string, id: string) => string {
+  const child = DOCUMENT_NODES[collection.name].item.children?.[navigation]
+  if (child === undefined) throw new Error(`${collection.name} has no navigation ${navigation}`)
+  const route = routeOf(URL_SPACE, child)
+  return (root, id) => `${root}/$metadata#${odataPath(route, [id])}/$entity`
 }
 
 const flowRoute = routeOf(URL_SPACE, FLOW)

@@ -46,5 +46,17 @@ export const MIGRATIONS: readonly string[] = [
     body TEXT NOT NULL,
     UNIQUE (tenant, id)
   );
+  `,
+  `
+  CREATE TABLE entities (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    tenant TEXT NOT NULL,
+    collection TEXT NOT NULL,
+    id TEXT NOT NULL COLLATE NOCASE,
+    type TEXT NOT NULL,
+    display_name TEXT,
+    body TEXT NOT NULL,
+    UNIQUE (tenant, collection, id)
+  );
   `
 ]

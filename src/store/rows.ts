@@ -1,5 +1,6 @@
 /** Converting entity JSON to table rows and back: the store keeps a flow's type as the string it is given. */
 import type { Json } from '../json.js'
+import type { EntityRow } from './entity-repository.js'
 import type { FlowRow } from './flow-repository.js'
 import type { FlowSetRow } from './flow-set-repository.js'
 import type { RoleGroupRow } from './role-group-repository.js'
@@ -33,6 +34,17 @@ export function roleGroupRow (tenant: string, value: Json): RoleGroupRow {
   return {
     tenant,
     id: String(value.id),
+    display_name: typeof value.displayName === 'string' ? value.displayName : null,
+    body: JSON.stringify(value)
+  }
+}
+
+export function entityRow (tenant: string, collection: string, type: string, value: Json): EntityRow {
+  return {
+    tenant,
+    collection,
+    id: String(value.id),
+    type,
     display_name: typeof value.displayName === 'string' ? value.displayName : null,
     body: JSON.stringify(value)
   }

@@ -1,6 +1,7 @@
 /** The store: the database, its repositories, and tenants seeded from the seed rows on first use. */
 import type { Clock } from '../clock.js'
 import { openDatabase, type Db } from './database.js'
+import { createEntityRepository, type EntityRepository, type EntityRow } from './entity-repository.js'
 import { createFlowRepository, type FlowRepository, type FlowRow } from './flow-repository.js'
 import { createFlowSetRepository, type FlowSetRepository, type FlowSetRow } from './flow-set-repository.js'
 import { createRoleGroupRepository, type RoleGroupRepository, type RoleGroupRow } from './role-group-repository.js'
@@ -11,6 +12,8 @@ export interface SeedRows {
   roleGroups: RoleGroupRow[]
   flowSets: FlowSetRow[]
   flows: FlowRow[]
+  /** The document collections' rows (entity-repository.ts), every collection in one list, in order. */
+  entities: EntityRow[]
 }
 
 export interface StoreOptions {
@@ -24,6 +27,7 @@ export interface Store {
   flows: FlowRepository
   flowSets: FlowSetRepository
   roleGroups: RoleGroupRepository
+  entities: EntityRepository
   /** Run `fn` in one SQLite transaction (synchronous: no await inside). */
   transaction: <T>(fn: () => T) => T
   /** Seed `tenant` from the seed rows the first time it is used; race-free (one synchronous transaction). */
@@ -46,15 +50,21 @@ const sameFlowSet = (a: FlowSetRow, b: FlowSetRow): boolean =>
   a.body === b.body && a.display_name === b.display_name && a.created === b.created && a.modified === b.modified
 const sameFlow = (a: FlowRow, b: FlowRow): boolean =>
   a.body === b.body && a.set_id === b.set_id && a.type === b.type && a.readiness === b.readiness && a.created === b.created && a.modified === b.modified
+/** Rows that must equal the seed rows one for one, in order, or be rewritten. */
+const sameRows = <R extends { id: string, body: string }>(stored: readonly R[], target: readonly R[], same: (a: R, b: R) => boolean): boolean =>
+  stored.length === target.length && stored.every((row, i) => { const other = target[i]; return other !== undefined && row.id === other.id && row.body === other.body && same(row, other) })
+const sameEntities = (stored: readonly EntityRow[], target: readonly EntityRow[]): boolean =>
+  sameRows(stored, target, (a, b) => a.collection === b.collection && a.type === b.type && a.display_name === b.display_name)
 /** Role groups change only by seed; any difference means a full rewrite. */
 const sameRoleGroups = (stored: readonly RoleGroupRow[], target: readonly RoleGroupRow[]): boolean =>
-  stored.length === target.length && stored.every((row, i) => row.id === target[i]?.id && row.display_name === target[i]?.display_name && row.body === target[i]?.body)
+  sameRows(stored, target, (a, b) => a.display_name === b.display_name)
 
 export function openStore (options: StoreOptions): Store {
   const db: Db = openDatabase(options.file)
   const flows = createFlowRepository(db)
   const flowSets = createFlowSetRepository(db)
   const roleGroups = createRoleGroupRepository(db)
+  const entities = createEntityRepository(db)
   const seed = options.seed
 
   const tenantExists = db.prepare<[string], { id: string }>('SELECT id FROM tenants WHERE id = ?')
@@ -63,7 +73,8 @@ export function openStore (options: StoreOptions): Store {
   const clearTenant = [
     db.prepare<[string]>('DELETE FROM flows WHERE tenant = ?'),
     db.prepare<[string]>('DELETE FROM flow_sets WHERE tenant = ?'),
-    db.prepare<[string]>('DELETE FROM role_groups WHERE tenant = ?')
+    db.prepare<[string]>('DELETE FROM role_groups WHERE tenant = ?'),
+    db.prepare<[string]>('DELETE FROM entities WHERE tenant = ?')
   ]
   const seeded = new Set<string>()
   // One wrapper for every write: db.transaction(fn) builds a new one per call, 2 % of a PATCH's CPU in a profile.
@@ -78,13 +89,14 @@ export function openStore (options: StoreOptions): Store {
     for (const row of rows.roleGroups) roleGroups.insert({ ...row, tenant })
     for (const row of rows.flowSets) flowSets.insert({ ...row, tenant })
     for (const row of rows.flows) flows.insert({ ...row, tenant })
+    for (const row of rows.entities) entities.insert({ ...row, tenant })
   }
 
   const seedTenant = db.transaction((tenant: string) => {
     if (addTenant.run(tenant, new Date(options.clock.now()).toISOString()).changes === 1) insertRows(tenant, seed)
   })
   const wipe = db.prepare('DELETE FROM tenants')
-  const wipeAll = [db.prepare('DELETE FROM flows'), db.prepare('DELETE FROM flow_sets'), db.prepare('DELETE FROM role_groups')]
+  const wipeAll = [db.prepare('DELETE FROM flows'), db.prepare('DELETE FROM flow_sets'), db.prepare('DELETE FROM role_groups'), db.prepare('DELETE FROM entities')]
   const resetAll = db.transaction(() => {
     for (const statement of wipeAll) statement.run()
     wipe.run()
@@ -110,6 +122,11 @@ export function openStore (options: StoreOptions): Store {
       insertRows(tenant, seed)
       return
     }
+    // The document collections are few and small: when they differ at all, they are rewritten.
+    if (!sameEntities(entities.listInTenant(tenant), ofTenant(target.entities))) {
+      entities.removeInTenant(tenant)
+      for (const row of target.entities) entities.insert({ ...row, tenant })
+    }
     for (const row of flowPlan.remove) flows.remove(tenant, row.set_id, row.id)
     for (const row of setPlan.remove) flowSets.remove(tenant, row.id) // cascades to flows not in the seed rows
     for (const row of setPlan.update) flowSets.update(row)
@@ -123,6 +140,7 @@ export function openStore (options: StoreOptions): Store {
     flows,
     flowSets,
     roleGroups,
+    entities,
     transaction: <T>(fn: () => T): T => inTransaction(fn) as T,
     ensureTenant (tenant: string): void {
       if (seeded.has(tenant)) return

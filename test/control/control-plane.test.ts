@@ -51,7 +51,7 @@ t.test('seed validates like API writes, is atomic, and state round-trips', async
     }]
   }
   const seeded = await app.inject({ method: 'POST', url: '/_mock/seed', payload: doc })
-  t.same(seeded.json(), { tenant: '00000000-0000-0000-0000-000000000001', replaced: false, outboundProvisioningFlowSets: 1, provisioningFlows: 1, roleGroups: 1 }, 'counts')
+  t.same(seeded.json(), { tenant: '00000000-0000-0000-0000-000000000001', replaced: false, outboundProvisioningFlowSets: 1, provisioningFlows: 1, roleGroups: 1, sourceSystems: 0, years: 0, dataConnectors: 0, inboundFlows: 0 }, 'counts')
   const flow = (await app.inject({ method: 'GET', url: flowUrl('user-2', 'set-2'), headers: auth })).json() as Json
   t.equal(flow.readinessStatus, 'ready', 'seeded flow served')
   t.equal(flow.creationOptions.configurations[0].roleGroup.id, 'parents', 'binding to a role group of the same document')

@@ -90,6 +90,6 @@ t.test('a collection property holds at most 10,000 items', async t => {
   const url = '/beta/external/industryData/roleGroups/staff'
   const many = await app.inject({ method: 'PATCH', url, headers: jsonAuth, payload: { roles: Array.from({ length: 10_001 }, () => ({})) } })
   assertGraphError(t, many, 400, 'BadRequest', "Invalid value for property 'roles': a collection holds at most 10000 items; this one has 10001.")
-  const enough = await app.inject({ method: 'PATCH', url, headers: jsonAuth, payload: { roles: Array.from({ length: 10_000 }, (_, i) => ({ code: `r${i}` })) } })
+  const enough = await app.inject({ method: 'PATCH', url, headers: jsonAuth, payload: { roles: Array.from({ length: 10_000 }, () => ({ code: 'student' })) } })
   t.equal(enough.statusCode, 200, '10,000 are accepted')
 })

@@ -23,5 +23,5 @@ t.test('a file database keeps acknowledged writes across a restart', async t => 
   const next = await second.inject({ method: 'PATCH', url: flowUrl(CLASS_FLOW_ID), headers: jsonAuth, payload: { configuration: {} } })
   t.ok(next.json().lastModifiedDateTime > stamp, 'a write after the restart still moves lastModifiedDateTime forward')
   t.equal(second.graphMock.store.db.pragma('journal_mode', { simple: true }), 'wal', 'WAL journal')
-  t.equal(second.graphMock.store.db.pragma('user_version', { simple: true }), 1, 'migrations counted by user_version')
+  t.equal(second.graphMock.store.db.pragma('user_version', { simple: true }), 2, 'migrations counted by user_version')
 })

@@ -18,7 +18,7 @@ const NOT_IN_V1 = "Resource not found for the segment 'industryData'."
 t.test('the table names no operation that nothing serves, and every keyed collection takes the key-in-parentheses form', async t => {
   const app = await build(t)
   t.same(unservedOperations(URL_SPACE, industryDataOperations({ provisioning: app.graphMock.provisioning, patchResponse: 'representation' }), ['batch']), [], 'all served')
-  t.same(keyedCollections(URL_SPACE).sort(), ['outboundProvisioningFlowSets', 'provisioningFlows', 'roleGroups'], 'the keyed collections')
+  t.same(keyedCollections(URL_SPACE).sort(), ['dataConnectors', 'inboundFlows', 'outboundProvisioningFlowSets', 'provisioningFlows', 'referenceDefinitions', 'roleGroups', 'sourceSystems', 'years'], 'the keyed collections')
   const res = await app.inject({ method: 'GET', url: `${ROOT}/roleGroups('staff')`, headers: auth })
   t.equal(res.json().id, 'staff', "roleGroups('staff') is roleGroups/staff")
 })
@@ -82,7 +82,7 @@ t.test('GET /beta/external/industryData: the root entity', async t => {
   t.same(res.json(), { '@odata.context': 'http://localhost:80/beta/$metadata#external/industryData/$entity', id: '00000000-0000-0000-0000-000000000001' }, 'its context and id')
   assertGraphError(t, await app.inject({ method: 'GET', url: ROOT }), 401, 'InvalidAuthenticationToken', 'Access token is empty.')
   assertGraphError(t, await app.inject({ method: 'PATCH', url: ROOT, headers: jsonAuth, payload: {} }), 405, 'MethodNotAllowed', "The HTTP method 'PATCH' is not allowed on '/beta/external/industryData'. Allowed: GET.")
-  assertGraphError(t, await app.inject({ method: 'GET', url: `${ROOT}/sourceSystems`, headers: auth }), 400, 'BadRequest', "Resource not found for the segment 'sourceSystems'.")
+  assertGraphError(t, await app.inject({ method: 'GET', url: `${ROOT}/runs`, headers: auth }), 400, 'BadRequest', "Resource not found for the segment 'runs'.")
 })
 
 t.test('role groups: create, read, update, $count, delete, as the CSDL contains them', async t => {

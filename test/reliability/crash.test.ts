@@ -8,6 +8,7 @@
 import t from 'tap'
 import Database from 'better-sqlite3'
 import { JSON_AUTH, AUTH, SETS, startChild, tempDatabase, type Child } from './child.js'
+import { markerMappings, markerOf } from '../helpers.js'
 
 const SET_COUNT = 24
 const KILLS = 5
@@ -27,17 +28,17 @@ const numberIn = (key: Key, text: unknown): number => {
 const urlOf = (key: Key): string => key.kind === 'set' ? `${SETS}/${setId(key.index)}` : `${SETS}/${setId(key.index)}/provisioningFlows/${flowId(key.index)}`
 const bodyOf = (key: Key, n: number): unknown => key.kind === 'set'
   ? { displayName: valueOf(key, n) }
-  : { configuration: { enrollmentMappings: { memberEnrollmentMappings: [{ code: valueOf(key, n) }] } } }
+  : { configuration: { enrollmentMappings: { memberEnrollmentMappings: markerMappings(valueOf(key, n)) } } }
 /** The value a stored or answered entity carries for `key`. */
 const storedValue = (key: Key, entity: Record<string, any>): unknown => key.kind === 'set'
   ? entity.displayName
-  : entity.configuration?.enrollmentMappings?.memberEnrollmentMappings?.[0]?.code
+  : markerOf(entity.configuration?.enrollmentMappings?.memberEnrollmentMappings)
 
 const fixture = {
   outboundProvisioningFlowSets: Array.from({ length: SET_COUNT }, (_, i) => ({
     id: setId(i),
     displayName: `set${i}-0`,
-    provisioningFlows: [{ '@odata.type': CLASS_GROUP, id: flowId(i), configuration: { enrollmentMappings: { memberEnrollmentMappings: [{ code: `flow${i}-0` }] } } }]
+    provisioningFlows: [{ '@odata.type': CLASS_GROUP, id: flowId(i), configuration: { enrollmentMappings: { memberEnrollmentMappings: markerMappings(`flow${i}-0`) } } }]
   }))
 }
 

@@ -5,7 +5,7 @@
  */
 import t from 'tap'
 import Database from 'better-sqlite3'
-import { CLASS_FLOW_ID, SET_ID } from '../helpers.js'
+import { CLASS_FLOW_ID, markerMappings, markerOf, SET_ID } from '../helpers.js'
 import { AUTH, JSON_AUTH, SETS, startChild, tempDatabase } from './child.js'
 
 const DELAY_MS = 400
@@ -34,7 +34,7 @@ t.test('SIGTERM under load: in-flight requests finish, exit 0 within a second', 
     outcomes.push(outcome)
     try {
       const res = kind === 'patch'
-        ? await fetch(flow, { method: 'PATCH', headers: JSON_AUTH, body: JSON.stringify({ configuration: { enrollmentMappings: { memberEnrollmentMappings: [{ code: value }] } } }) })
+        ? await fetch(flow, { method: 'PATCH', headers: JSON_AUTH, body: JSON.stringify({ configuration: { enrollmentMappings: { memberEnrollmentMappings: markerMappings(value) } } }) })
         : await fetch(`${child.url}/beta/external/industryData/roleGroups`, { headers: AUTH })
       await res.arrayBuffer()
       outcome.status = res.status
@@ -76,8 +76,8 @@ t.test('SIGTERM under load: in-flight requests finish, exit 0 within a second', 
   // The database was closed cleanly: intact, and holding the last acknowledged PATCH.
   const file = new Database(db)
   t.equal(file.pragma('integrity_check', { simple: true }), 'ok', 'integrity_check ok after the shutdown')
-  const stored = JSON.parse(file.prepare<[string], { body: string }>('SELECT body FROM flows WHERE id = ?').get(CLASS_FLOW_ID)?.body ?? '{}') as { configuration?: { enrollmentMappings?: { memberEnrollmentMappings?: Array<{ code: string }> } } }
+  const stored = JSON.parse(file.prepare<[string], { body: string }>('SELECT body FROM flows WHERE id = ?').get(CLASS_FLOW_ID)?.body ?? '{}') as { configuration?: { enrollmentMappings?: { memberEnrollmentMappings?: unknown } } }
   file.close()
   const acked = new Set(patches.filter(o => o.status === 200).map(o => o.value))
-  t.ok(acked.has(stored.configuration?.enrollmentMappings?.memberEnrollmentMappings?.[0]?.code), 'the stored flow holds an acknowledged PATCH')
+  t.ok(acked.has(markerOf(stored.configuration?.enrollmentMappings?.memberEnrollmentMappings) ?? ''), 'the stored flow holds an acknowledged PATCH')
 })

@@ -7,8 +7,8 @@ import { roleGroupIdOf } from '../../src/industry-data/domain/references.js'
 import { graphEnum, graphObject, nullable } from '../../src/industry-data/schemas/graph-type.js'
 import { OutboundProvisioningFlowSet, UserProvisioningFlow } from '../../src/industry-data/schemas/entities.js'
 
-const noBind: ReadContext = { bind: () => { throw new Error('no bindings here') } }
-const bindAsSent: ReadContext = { bind: (_navigation, target) => target }
+const noBind: ReadContext = { bind: () => { throw new Error('no bindings here') }, reference: (_type, value) => value }
+const bindAsSent: ReadContext = { bind: (_navigation, _collection, target) => target, reference: (_type, value) => value }
 
 t.test('evolvable enums: members after unknownFutureValue need Prefer: include-unknown-enum-members', async t => {
   const Colour = graphEnum('colour', ['red', 'green', 'unknownFutureValue', 'ultraviolet'])

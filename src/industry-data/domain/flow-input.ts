@@ -9,7 +9,7 @@ import { qualified } from './schema-walk.js'
 /** Server-owned properties: validated when sent, then dropped (the server sets them). */
 const SERVER_OWNED = ['createdDateTime', 'lastModifiedDateTime'] as const
 
-function requireObjectBody (body: unknown, path: JsonPath): Json {
+export function requireObjectBody (body: unknown, path: JsonPath): Json {
   // Fastify's validator turns an absent body into null, so both read as "nothing sent".
   if (body === undefined || body === null) throw new InvalidBodyError('The request body is empty or null; send a JSON object.', path)
   if (!isJsonObject(body)) throw new InvalidBodyError('The request body must be a JSON object.', path)
@@ -36,7 +36,7 @@ function dropServerOwned (value: Json): Json {
   return out
 }
 
-function checkIdMatches (value: Json, id: string, path: JsonPath): void {
+export function checkIdMatches (value: Json, id: string, path: JsonPath): void {
   if (value.id !== undefined && String(value.id).toLowerCase() !== id.toLowerCase()) {
     throw new InvalidBodyError(`The 'id' in the body ('${String(value.id)}') does not match the id in the URL ('${id}').`, [...path, 'id'])
   }

@@ -1,8 +1,8 @@
-/** Turning stored canonical values into answers: declaration order, masked secrets, evolvable enums. */
+/** Turning stored canonical values into answers: declaration order, masked or unanswered secrets, evolvable enums. */
 import type { TSchema } from '@sinclair/typebox'
 import { SENTINEL } from '../schemas/graph-type.js'
 import { isJsonObject, type Json } from '../../json.js'
-import { kindOf } from './schema-walk.js'
+import { kindOf, unwrapNullable } from './schema-walk.js'
 
 export const MASKED_SECRET = '***************'
 
@@ -37,7 +37,7 @@ export function presentValue (schema: TSchema, value: unknown, options: PresentO
       const out: Json = {}
       if (kind.derived) out['@odata.type'] = `#microsoft.graph.industryData.${kind.type}`
       for (const [name, property] of kind.entries) {
-        if (!(name in value)) continue
+        if (!(name in value) || unwrapNullable(property).graphWriteOnly === true) continue
         const v = value[name]
         // Scalars need no path (it only names where a bound navigation sits): no array per property.
         out[name] = property.graphSecret === true && typeof v === 'string'

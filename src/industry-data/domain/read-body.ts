@@ -6,7 +6,8 @@
 import type { TSchema } from '@sinclair/typebox'
 import { GraphError } from '../../errors/graph-error.js'
 import { isDateTimeOffset } from '../../odata/date-time-offset.js'
-import { SENTINEL } from '../schemas/graph-type.js'
+import { isEdmDate } from '../../odata/edm-date.js'
+import { SENTINEL, type BindableCollection } from '../schemas/graph-type.js'
 import { propertyIndex } from '../../odata/property-index.js'
 import { isJsonObject } from '../../json.js'
 import { kindOf, qualified } from './schema-walk.js'
@@ -41,8 +42,13 @@ export function formatJsonPath (path: JsonPath): string {
 }
 
 export interface ReadContext {
-  /** Resolve `nav@odata.bind`; returns the canonical reference to store, or throws. */
-  bind: (navigation: string, target: string, path: JsonPath) => string
+  /** Resolve `nav@odata.bind` into `collection`; returns the canonical reference to store, or throws. */
+  bind: (navigation: string, collection: BindableCollection, target: string, path: JsonPath) => string
+  /**
+   * Resolve a reference value (its `code`, its `value@odata.bind`, or both) to a referenceDefinition of
+   * `referenceType`; returns the value to store, or throws.
+   */
+  reference: (referenceType: string, value: Record<string, unknown>, path: JsonPath) => Record<string, unknown>
 }
 
 /** OData control information a client may echo back from a GET; accepted and dropped wherever it appears. */
@@ -84,6 +90,7 @@ export function readValue (schema: TSchema, value: unknown, path: JsonPath, cont
       if (kind.dateTime && !isDateTimeOffset(value)) {
         throw invalid(path, `'${value}' is not a valid Edm.DateTimeOffset; use ISO 8601 with a time zone, e.g. 2026-11-28T21:28:02Z.`)
       }
+      if (kind.date && !isEdmDate(value)) throw invalid(path, `'${value}' is not a valid Edm.Date; use yyyy-mm-dd, e.g. 2026-08-15.`)
       return value
     case 'boolean':
       if (value === null) throw invalid(path, 'null is not allowed; the property is not nullable.')
@@ -161,14 +168,15 @@ function readObject (schema: TSchema, value: unknown, path: JsonPath, context: R
       // Kiota models carry the navigation as an object ({ "roleGroup": { "id": "staff" } }): bind by its id.
       const id = isJsonObject(raw) ? raw.id : undefined
       if (typeof id !== 'string' || id === '') throw invalid([...path, embedded], `expected an object with the 'id' of a ${embedded}, or use '${embedded}@odata.bind'.`)
-      out[`${embedded}@odata.bind`] = context.bind(embedded, `external/industryData/${kind.bindings[embedded] ?? ''}/${encodeURIComponent(id)}`, [...path, embedded])
+      const collection = kind.bindings[embedded] as BindableCollection
+      out[`${embedded}@odata.bind`] = context.bind(embedded, collection, `external/industryData/${collection}/${encodeURIComponent(id)}`, [...path, embedded])
       continue
     }
     if (at > 0 && key.slice(at + 1).toLowerCase() === 'odata.bind') {
       const navigation = Object.keys(kind.bindings).find(name => name.toLowerCase() === key.slice(0, at).toLowerCase())
       if (navigation === undefined) throw unknownPropertyAt(key, kind.type, path)
       if (typeof raw !== 'string') throw invalid([...path, key], `expected the URL of an entity, got ${literal(raw)}.`)
-      out[`${navigation}@odata.bind`] = context.bind(navigation, raw, [...path, key])
+      out[`${navigation}@odata.bind`] = context.bind(navigation, kind.bindings[navigation] as BindableCollection, raw, [...path, key])
       continue
     }
     const canonical = index.get(lower)
@@ -183,7 +191,7 @@ function readObject (schema: TSchema, value: unknown, path: JsonPath, context: R
       throw invalid([...path, navigation], `the navigation property '${navigation}' is not nullable; bind one with '${navigation}@odata.bind'.`)
     }
   }
-  return out
+  return kind.referenceType === undefined ? out : context.reference(kind.referenceType, out, path)
 }
 
 function unknownPropertyAt (name: string, type: string, path: JsonPath): InvalidBodyError {

@@ -3,12 +3,22 @@ import type { TSchema } from '@sinclair/typebox'
 import { NAMESPACE } from '../schemas/graph-type.js'
 
 export type SchemaKind =
-  | { kind: 'object', type: string, derived: boolean, properties: Readonly<Record<string, TSchema>>, entries: ReadonlyArray<readonly [string, TSchema]>, bindings: Readonly<Record<string, string>>, requiredBindings: readonly string[] }
+  | {
+    kind: 'object'
+    type: string
+    derived: boolean
+    properties: Readonly<Record<string, TSchema>>
+    entries: ReadonlyArray<readonly [string, TSchema]>
+    bindings: Readonly<Record<string, string>>
+    requiredBindings: readonly string[]
+    /** A referenceValue type's referenceType (its `value` binds optionally: a `code` may stand for it). */
+    referenceType: string | undefined
+  }
   | { kind: 'abstract', type: string, derived: readonly TSchema[] }
   | { kind: 'nullable', inner: TSchema }
   | { kind: 'enum', type: string, members: readonly string[] }
   | { kind: 'array', items: TSchema }
-  | { kind: 'string', edm: string, dateTime: boolean }
+  | { kind: 'string', edm: string, dateTime: boolean, date: boolean }
   | { kind: 'boolean' }
   | { kind: 'integer', edm: string, minimum: number, maximum: number }
 
@@ -35,8 +45,11 @@ function classify (schema: TSchema): SchemaKind {
       // In declaration order, made once: the walkers run over every object of every request.
       entries: Object.entries(properties),
       bindings: (schema.graphBindings ?? {}) as Record<string, string>,
-      requiredBindings: Object.keys((schema.graphBindings ?? {}) as object)
-        .filter(name => (schema.graphNavigation as Record<string, { nullable: boolean }> | undefined)?.[name]?.nullable === false)
+      requiredBindings: typeof schema.graphReferenceType === 'string'
+        ? []
+        : Object.keys((schema.graphBindings ?? {}) as object)
+          .filter(name => (schema.graphNavigation as Record<string, { nullable: boolean }> | undefined)?.[name]?.nullable === false),
+      referenceType: typeof schema.graphReferenceType === 'string' ? schema.graphReferenceType : undefined
     }
   }
   if (typeof schema.graphAbstract === 'string') return { kind: 'abstract', type: schema.graphAbstract, derived: schema.anyOf as TSchema[] }
@@ -49,7 +62,7 @@ function classify (schema: TSchema): SchemaKind {
     if (members.length === 2 && inner !== undefined) return { kind: 'nullable', inner }
   }
   if (schema.type === 'array') return { kind: 'array', items: schema.items as TSchema }
-  if (schema.type === 'string') return { kind: 'string', edm: String(schema.graphEdm ?? 'Edm.String'), dateTime: schema.format === 'date-time' }
+  if (schema.type === 'string') return { kind: 'string', edm: String(schema.graphEdm ?? 'Edm.String'), dateTime: schema.format === 'date-time', date: schema.format === 'date' }
   if (schema.type === 'boolean') return { kind: 'boolean' }
   if (schema.type === 'integer') return { kind: 'integer', edm: String(schema.graphEdm ?? 'Edm.Int32'), minimum: Number(schema.minimum), maximum: Number(schema.maximum) }
   throw new Error(`schema without a graph kind: ${JSON.stringify(schema)}`)

@@ -1,5 +1,5 @@
 /**
- * Complex types of the outbound provisioning flows, declared as Graph's beta CSDL declares them
+ * Complex types of the outbound provisioning flows and the reference values, declared as Graph's beta CSDL declares them
  * (metadata/industryData.beta.csdl.xml): base types, abstract types, nullability. In a collection, Nullable
  * describes its items; a collection itself is never null. test/unit/csdl-drift.test.ts holds every
  * declaration here to the CSDL.
@@ -7,6 +7,7 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { abstractOf, derivedObject, GraphBoolean, graphObject, GraphString, NAMESPACE, nullable } from './graph-type.js'
 import { AdditionalClassGroupAttributes, AdditionalUserAttributes, FilterOptions, StudentAgeGroup } from './enums.js'
+import { REFERENCE_TYPES } from './reference-types.js'
 
 const opt = Type.Optional
 
@@ -15,8 +16,15 @@ export const ReferenceValue = graphObject('referenceValue', {
   code: opt(nullable(GraphString))
 }, { graphAbstractType: true, graphNavigation: { value: { type: `${NAMESPACE}.referenceDefinition`, nullable: false } } })
 
-export const SectionRoleReferenceValue = derivedObject(ReferenceValue, 'sectionRoleReferenceValue', {})
-export const RoleReferenceValue = derivedObject(ReferenceValue, 'roleReferenceValue', {})
+/** A referenceValue type whose code names a referenceDefinition of `referenceType`. */
+const referenceValueType = (name: string, referenceType: string) => derivedObject(ReferenceValue, name, {}, { graphReferenceType: referenceType })
+
+export const SectionRoleReferenceValue = referenceValueType('sectionRoleReferenceValue', REFERENCE_TYPES.sectionRole)
+export const RoleReferenceValue = referenceValueType('roleReferenceValue', REFERENCE_TYPES.role)
+export const IdentifierTypeReferenceValue = referenceValueType('identifierTypeReferenceValue', REFERENCE_TYPES.identifierType)
+export const UserMatchTargetReferenceValue = referenceValueType('userMatchTargetReferenceValue', REFERENCE_TYPES.userMatchTarget)
+export const YearReferenceValue = referenceValueType('yearReferenceValue', REFERENCE_TYPES.year)
+export const FileFormatReferenceValue = referenceValueType('fileFormatReferenceValue', REFERENCE_TYPES.fileFormat)
 
 export const EnrollmentMappings = graphObject('enrollmentMappings', {
   memberEnrollmentMappings: opt(Type.Array(nullable(SectionRoleReferenceValue))),

@@ -7,6 +7,9 @@ import { Type, type TLiteral, type TNull, type TObject, type TOptional, type TPr
 export const NAMESPACE = 'microsoft.graph.industryData'
 export const SENTINEL = 'unknownFutureValue'
 
+/** The root collections a `nav@odata.bind` may point into. */
+export type BindableCollection = 'roleGroups' | 'sourceSystems' | 'dataConnectors' | 'years' | 'referenceDefinitions'
+
 /** A navigation property as the CSDL declares it (`Type` is qualified; collections say so). */
 export interface NavigationDeclaration {
   readonly type: string
@@ -18,8 +21,13 @@ export interface NavigationDeclaration {
 export interface GraphObjectOptions extends ObjectOptions {
   /** Derived types of an abstract base keep `@odata.type` in answers (basicFilter, simplePasswordSettings). */
   graphDerived?: boolean
-  /** Navigation properties set with `name@odata.bind`, mapped to the role-group collection they point into. */
-  graphBindings?: Readonly<Record<string, 'roleGroups'>>
+  /** Navigation properties set with `name@odata.bind`, mapped to the root collection they point into. */
+  graphBindings?: Readonly<Record<string, BindableCollection>>
+  /**
+   * A referenceValue type: the referenceType of the referenceDefinitions its `code` (or `value@odata.bind`)
+   * must name, e.g. `RefRole` for roleReferenceValue.
+   */
+  graphReferenceType?: string
   /** The CSDL declaration's BaseType, qualified (`graph.entity`, `microsoft.graph.industryData.provisioningFlow`). */
   graphBase?: string
   /** Abstract="true" in the CSDL: never an instance of its own. */
@@ -35,21 +43,24 @@ export function graphObject<P extends TProperties> (name: string, properties: P,
   return Type.Object(properties, { ...options, graphType: name, additionalProperties: false, $comment: `${NAMESPACE}.${name}` })
 }
 
-/** The options of `base` that a derived type inherits: entity-ness and navigation properties. */
+/** The options of `base` that a derived type inherits: entity-ness, navigation properties and how they bind. */
 function inherited (base: TSchema): GraphObjectOptions {
   return {
     ...(base.graphEntity === true ? { graphEntity: true } : {}),
-    ...(base.graphNavigation === undefined ? {} : { graphNavigation: base.graphNavigation as Record<string, NavigationDeclaration> })
+    ...(base.graphNavigation === undefined ? {} : { graphNavigation: base.graphNavigation as Record<string, NavigationDeclaration> }),
+    ...(base.graphBindings === undefined ? {} : { graphBindings: base.graphBindings as Record<string, BindableCollection> })
   }
 }
 
 /** A type whose CSDL declaration names `base` as its BaseType: the base's properties, then its own. */
 export function derivedObject<B extends TProperties, P extends TProperties> (base: TObject<B>, name: string, own: P, options: GraphObjectOptions = {}): TObject<B & P> {
   const navigation = { ...(base.graphNavigation as Record<string, NavigationDeclaration> | undefined), ...options.graphNavigation }
+  const bindings = { ...(base.graphBindings as Record<string, BindableCollection> | undefined), ...options.graphBindings }
   return graphObject(name, { ...base.properties, ...own }, {
     ...inherited(base),
     ...options,
     ...(Object.keys(navigation).length === 0 ? {} : { graphNavigation: navigation }),
+    ...(Object.keys(bindings).length === 0 ? {} : { graphBindings: bindings }),
     graphBase: `${NAMESPACE}.${String(base.graphType)}`
   }) as TObject<B & P>
 }
@@ -83,6 +94,8 @@ export function abstractOf<T extends TObject[]> (name: string, derived: [...T]):
 }
 
 export const DateTimeOffset = Type.String({ format: 'date-time', graphEdm: 'Edm.DateTimeOffset' })
+/** Edm.Date: `yyyy-mm-dd`, a calendar day without a time or zone. */
+export const GraphDate = Type.String({ format: 'date', graphEdm: 'Edm.Date' })
 export const GraphString = Type.String({ graphEdm: 'Edm.String' })
 export const GraphBoolean = Type.Boolean({ graphEdm: 'Edm.Boolean' })
 export const GraphInt32 = Type.Integer({ minimum: -2147483648, maximum: 2147483647, graphEdm: 'Edm.Int32' })
