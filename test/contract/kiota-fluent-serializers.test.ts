@@ -8,6 +8,7 @@
 import t from 'tap'
 import {
   createProvisioningFlowFromDiscriminatorValue,
+  serializeClassGroupProvisioningFlow,
   type BasicFilter,
   type ClassGroupConfiguration,
   type ClassGroupProvisioningFlow,
@@ -82,7 +83,7 @@ t.test('the gap in a flow set: post() sends a basicFilter as its @odata.type alo
 t.test('way around 1: the builder\'s RequestInformation, its content set again with a derived-aware serializer', async t => {
   const { url, adapter, flows } = await withEmptySet(t)
   const info = flows.toPostRequestInformation(CLASS_GROUP)
-  info.setContentFromParsable(adapter, 'application/json', CLASS_GROUP, serializeProvisioningFlowDerived)
+  info.setContentFromParsable(adapter, 'application/json', CLASS_GROUP, serializeClassGroupProvisioningFlow) // the SDK's own, called directly
   const created = await adapter.send<ProvisioningFlow>(info, createProvisioningFlowFromDiscriminatorValue, ERROR_MAPPINGS)
   t.ok(isClassGroupProvisioningFlow(created), 'adapter.send() answers the created ClassGroupProvisioningFlow')
   t.same(isClassGroupProvisioningFlow(created) ? created.configuration?.additionalAttributes : undefined, ['courseCode'], 'with its configuration')
@@ -92,7 +93,7 @@ t.test('way around 1: the builder\'s RequestInformation, its content set again w
 
   const update: ClassGroupProvisioningFlow = { odataType: ODATA_TYPE.classGroupProvisioningFlow, configuration: { additionalAttributes: ['courseTitle'] } }
   const patchInfo = flows.byProvisioningFlowId(created?.id ?? '').toPatchRequestInformation(update)
-  patchInfo.setContentFromParsable(adapter, 'application/json', update, serializeProvisioningFlowDerived)
+  patchInfo.setContentFromParsable(adapter, 'application/json', update, serializeProvisioningFlowDerived) // kiota-models.ts: picks by odataType
   const patched = await adapter.send<ProvisioningFlow>(patchInfo, createProvisioningFlowFromDiscriminatorValue, ERROR_MAPPINGS)
   t.same(isClassGroupProvisioningFlow(patched) ? patched.configuration?.additionalAttributes : undefined, ['courseTitle'], 'and the same for a PATCH')
 })

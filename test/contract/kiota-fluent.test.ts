@@ -331,6 +331,8 @@ t.test('errors: a 404 and a 400 become ODataErrors with Graph\'s code, message a
   const sets = industryData.outboundProvisioningFlowSets
   const missing = await sets.byOutboundProvisioningFlowSetId('0a0a0a0a-0000-0000-0000-000000000000').get().catch((error: unknown) => error)
   assertODataError(t, missing, (await journal(url)).at(-1), 404, 'itemNotFound', "outboundProvisioningFlowSet '0a0a0a0a-0000-0000-0000-000000000000' was not found.")
+  t.notOk(missing instanceof Error, 'an ODataError is not an Error')
+  t.throws(() => String(missing), /Cannot convert object to primitive value/, 'and, a backing-store Proxy, it cannot be made a string: read its fields')
 
   const noName = await sets.post({}).catch((error: unknown) => error)
   assertODataError(t, noName, (await journal(url)).at(-1), 400, 'BadRequest', "Property 'displayName' is required when creating a 'microsoft.graph.industryData.outboundProvisioningFlowSet'.")
