@@ -4,8 +4,9 @@
  *
  * Facts about the SDK, each checked against node_modules:
  * - The fluent `.external` builders ship in @microsoft/msgraph-beta-sdk-external,
- *   which is not on npm (404). We build RequestInformation by hand, with the
- *   same URI templates, Accept header and XXX error mapping as those builders.
+ *   which is not on npm (404). kiota-fluent/ registers an equivalent on the
+ *   service client; here we build RequestInformation by hand, with the same URI
+ *   templates, Accept header and XXX error mapping as those builders.
  * - The package has no "exports" map, so deep imports need the full path:
  *   '@microsoft/msgraph-beta-sdk/models/industryData/index.js', '.../models/oDataErrors/index.js'.
  * - serializeProvisioningFlow (what the generated POST/PATCH use) calls the
