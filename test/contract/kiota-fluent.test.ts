@@ -101,6 +101,7 @@ t.test('a flow set and one flow of each type: create, get, patch, delete', async
     filter: { '@odata.type': ODATA_TYPE.basicFilter, attribute: 'orgExternalId', in: ['School-1', 'School-2'] }
   }, 'what was sent: the set whole, `inEscaped` as `in`')
   t.equal(created?.status, 201, 'answered 201')
+  t.equal(created?.headers['content-encoding'], undefined, 'uncompressed: the default chain has no CompressionHandler')
   const setId = set?.id ?? ''
   const flows = sets.byOutboundProvisioningFlowSetId(setId).provisioningFlows
 
