@@ -1,5 +1,5 @@
 /**
- * Contract-test helper: the industryData models of @microsoft/msgraph-beta-sdk
+ * For the contract tests: the industryData models of @microsoft/msgraph-beta-sdk
  * as the tests use them, for the hand-built requests (kiota-client.ts) and the
  * fluent builders (kiota-fluent/) alike: the @odata.type names, type guards,
  * and serializers that keep the derived types' own properties, which the SDK's
@@ -150,7 +150,7 @@ export function serializeOutboundProvisioningFlowSetDerived (
 }
 
 // ---------------------------------------------------------------------------
-// narrowing helpers
+// type guards
 
 /** True for what FetchRequestAdapter throws for an error response once ERROR_MAPPINGS is in place. */
 export function isODataError (value: unknown): value is ODataError {
