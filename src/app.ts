@@ -16,6 +16,7 @@ import { explainUnmatched, keyedCollections } from './http/url-table.js'
 import { applyGraphHeaders, applyODataContentType, newRequestId, ODATA_JSON } from './http/graph-headers.js'
 import { batchRoute, DEFAULT_INNER_DEADLINE_MS } from './http/batch.js'
 import { keySegmentRewriter } from './http/key-segments.js'
+import { takeInnerOrigin } from './http/request-origin.js'
 import { lazySchemaCompilers } from './http/lazy-compilers.js'
 import { boundedTypeBoxCompiler } from './http/validator-compiler.js'
 import { openApiRoute, registerOpenApi } from './control/openapi.js'
@@ -95,7 +96,12 @@ export async function buildApp (config: Config, deps: AppDeps = {}): Promise<Fas
     schemaController: lazySchemaCompilers,
     bodyLimit: BODY_LIMIT,
     routerOptions: { caseSensitive: false, ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, maxParamLength: 500 },
-    rewriteUrl: (request) => rewriteKeySegments(request.url ?? '/'),
+    // The first step of every request: a $batch's origin is taken off its inner requests before anything reads
+    // them, then parenthesised keys become segments.
+    rewriteUrl: (request) => {
+      takeInnerOrigin(request)
+      return rewriteKeySegments(request.url ?? '/')
+    },
     clientErrorHandler: graphClientErrorHandler(() => clock.now()),
     return503OnClosing: false,
     frameworkErrors: (error, request, reply) => {
