@@ -16,6 +16,8 @@ import { explainUnmatched, keyedCollections } from './http/url-table.js'
 import { applyGraphHeaders, applyODataContentType, newRequestId, ODATA_JSON } from './http/graph-headers.js'
 import { batchRoute, DEFAULT_INNER_DEADLINE_MS } from './http/batch.js'
 import { keySegmentRewriter } from './http/key-segments.js'
+import { embeddedUrlRewriter } from './http/embedded-url.js'
+import { takeInnerOrigin } from './http/request-origin.js'
 import { lazySchemaCompilers } from './http/lazy-compilers.js'
 import { boundedTypeBoxCompiler } from './http/validator-compiler.js'
 import { openApiRoute, registerOpenApi } from './control/openapi.js'
@@ -83,6 +85,7 @@ export async function buildApp (config: Config, deps: AppDeps = {}): Promise<Fas
   const store = openStore({ file: config.db, seed: toSeedRows(fixtures), clock })
 
   const rewriteKeySegments = keySegmentRewriter(keyedCollections(URL_SPACE))
+  const unwrapEmbeddedUrl = embeddedUrlRewriter(config.publicUrl)
   const versions = servedVersions(config)
   const explain: ExplainUnmatched = (version, segments, method) =>
     explainUnmatched(version === undefined ? BARE_URL_SPACE : versions.some(v => v === version) ? URL_SPACE : URL_SPACE_WITHOUT_INDUSTRY_DATA, segments, method)
@@ -95,7 +98,12 @@ export async function buildApp (config: Config, deps: AppDeps = {}): Promise<Fas
     schemaController: lazySchemaCompilers,
     bodyLimit: BODY_LIMIT,
     routerOptions: { caseSensitive: false, ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, maxParamLength: 500 },
-    rewriteUrl: (request) => rewriteKeySegments(request.url ?? '/'),
+    // The first step of every request: a $batch's origin is taken off its inner requests before anything reads
+    // them, then graph-client's `/beta/http://…` links are unwrapped and parenthesised keys become segments.
+    rewriteUrl: (request) => {
+      takeInnerOrigin(request)
+      return rewriteKeySegments(unwrapEmbeddedUrl(request, request.url ?? '/'))
+    },
     clientErrorHandler: graphClientErrorHandler(() => clock.now()),
     return503OnClosing: false,
     frameworkErrors: (error, request, reply) => {

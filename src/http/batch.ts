@@ -14,6 +14,7 @@ import { GraphError } from '../errors/graph-error.js'
 import { isJsonObject } from '../json.js'
 import type { GraphVersion } from './graph-context.js'
 import { innerTarget, type InnerTarget } from './batch-url.js'
+import { INNER_ORIGIN_HEADER, innerOriginValue, requestOrigin } from './request-origin.js'
 
 export const MAX_BATCH_REQUESTS = 20
 const METHODS = new Set(['GET', 'POST', 'PATCH', 'PUT', 'DELETE', 'HEAD'])
@@ -27,6 +28,8 @@ const PASSED_HEADERS: ReadonlyArray<readonly [string, string]> = [
 ]
 
 export interface BatchRequest { id: string, method: string, url: string, target: InnerTarget, headers: Record<string, string>, body?: unknown, dependsOn: string[] }
+/** What inner requests take from the batch: its token, client-request-id and Host, and the origin it was sent to. */
+export interface BatchOuter { authorization?: string, 'client-request-id'?: string, host?: string, origin: string }
 export interface BatchResponse { id: string, status: number, headers: Record<string, string>, body?: unknown }
 
 export const BatchBody = Type.Object({
@@ -109,7 +112,7 @@ export interface BatchOptions {
 export const DEFAULT_INNER_DEADLINE_MS = 150_000
 
 /** Run a validated batch against `app`; dependants of a failed request answer 424. */
-export async function runBatch (app: FastifyInstance, requests: readonly BatchRequest[], outer: Record<string, string | undefined>, options: BatchOptions): Promise<BatchResponse[]> {
+export async function runBatch (app: FastifyInstance, requests: readonly BatchRequest[], outer: BatchOuter, options: BatchOptions): Promise<BatchResponse[]> {
   const byId = new Map(requests.map(r => [r.id.toLowerCase(), r]))
   const results = new Map<string, Promise<BatchResponse>>()
   const run = (request: BatchRequest): Promise<BatchResponse> => {
@@ -132,15 +135,16 @@ export async function runBatch (app: FastifyInstance, requests: readonly BatchRe
   return responses
 }
 
-async function dispatch (app: FastifyInstance, request: BatchRequest, outer: Record<string, string | undefined>, options: BatchOptions): Promise<BatchResponse> {
+async function dispatch (app: FastifyInstance, request: BatchRequest, outer: BatchOuter, options: BatchOptions): Promise<BatchResponse> {
   const { target } = request
   if ('error' in target) return errorResponse(request, badRequest(`Batch request '${request.id}' ${target.error}`), options.nowMs(), outer['client-request-id'])
   const headers: Record<string, string> = { ...request.headers }
-  // Inner requests act with the batch's token and answer with the batch's own host in their URLs.
-  for (const name of ['authorization', 'client-request-id', 'host']) {
+  // Inner requests act with the batch's token and answer with the batch's own scheme and host in their URLs.
+  for (const name of ['authorization', 'client-request-id', 'host'] as const) {
     const value = outer[name]
     if (value !== undefined && headers[name] === undefined) headers[name] = value
   }
+  headers[INNER_ORIGIN_HEADER] = innerOriginValue(outer.origin)
   const payload = request.body === undefined ? undefined : typeof request.body === 'string' ? request.body : JSON.stringify(request.body)
   // A fault rule can delay an inner request for minutes; the batch answers anyway once the deadline passes.
   let timer: NodeJS.Timeout | undefined
@@ -193,10 +197,11 @@ export const batchRoute: FastifyPluginAsync<BatchOptions> = async (app, options)
   app.post('/$batch', { schema: { body: Type.Unknown({ description: BatchBody.description }), graphAnswers: BATCH_ANSWERS } }, async (request) => {
     await options.authenticate(request) // the batch itself needs a valid token; each inner request is authorised on its own
     const requests = readBatch(request.body, options.version)
-    const outer = {
+    const outer: BatchOuter = {
       authorization: request.headers.authorization,
       host: request.headers.host,
-      'client-request-id': typeof request.headers['client-request-id'] === 'string' ? request.headers['client-request-id'] : undefined
+      'client-request-id': typeof request.headers['client-request-id'] === 'string' ? request.headers['client-request-id'] : undefined,
+      origin: requestOrigin(request.raw)
     }
     return { responses: await runBatch(app, requests, outer, options) }
   })

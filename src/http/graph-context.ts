@@ -4,6 +4,7 @@ import type { Principal } from '../auth/principal.js'
 import type { GraphVersion } from '../config.js'
 import { serviceRoot } from '../odata/context.js'
 import { INCLUDE_UNKNOWN_ENUM_MEMBERS, parsePrefer } from './prefer.js'
+import { requestOrigin } from './request-origin.js'
 
 export type { GraphVersion }
 
@@ -33,11 +34,9 @@ export function graphOf (request: FastifyRequest): GraphContext {
   return graph
 }
 
-/** The origin answers are addressed from: the configured public URL, else the request's own Host. */
+/** The origin answers are addressed from: the configured public URL, else the scheme and host the request was sent to. */
 export function publicOrigin (request: FastifyRequest, publicUrl: string | undefined): string {
-  if (publicUrl !== undefined) return publicUrl
-  // An HTTP/1.0 request may come without Host: address it as localhost rather than write `http:/beta/…`.
-  return `${request.protocol}://${request.host === '' ? 'localhost' : request.host}`
+  return publicUrl ?? requestOrigin(request.raw)
 }
 
 export function graphContext (request: FastifyRequest, principal: Principal, version: GraphVersion, publicUrl: string | undefined): GraphContext {

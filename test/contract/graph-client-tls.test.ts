@@ -1,8 +1,8 @@
 /**
  * @microsoft/microsoft-graph-client v3 against graph-mock over HTTPS (SPEC §9). The client attaches its token only
- * to https:// hosts in `customHosts`, so with auth on it needs `--tls`. The generated certificate is written out
- * (GRAPH_MOCK_TLS_CERT_OUT) and trusted through an undici dispatcher in `fetchOptions`: NODE_EXTRA_CA_CERTS is
- * read only when a process starts.
+ * to https:// hosts in `customHosts`, so with auth on and its default chain it needs `--tls`. The generated
+ * certificate is written out (GRAPH_MOCK_TLS_CERT_OUT) and trusted through an undici dispatcher in
+ * `fetchOptions`: NODE_EXTRA_CA_CERTS is read only when a process starts.
  */
 import t from 'tap'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
@@ -13,6 +13,8 @@ import { Agent } from 'undici'
 import { startGraphMock } from '../../src/index.js'
 import { CLASS_FLOW_ID, SET_ID } from '../helpers.js'
 import { READ_ALL } from '../auth/tokens.js'
+import { graphClientSuite } from './graph-client-suite.js'
+import { overHttps } from './graph-client-setups.js'
 import { listen } from './listen.js'
 
 const FLOW = `/external/industryData/outboundProvisioningFlowSets/${SET_ID}/provisioningFlows/${CLASS_FLOW_ID}`
@@ -33,6 +35,8 @@ function graphClient (url: string, token: string, dispatcher?: Agent): Client {
     ...(dispatcher === undefined ? {} : { fetchOptions: { dispatcher } as RequestInit })
   })
 }
+
+t.test('graph-client v3 over https (--tls, customHosts) with a minted token', async t => { graphClientSuite(t, overHttps) })
 
 t.test('graph-client over HTTPS with a minted token: GET, PATCH, and a 403 as its GraphError', async t => {
   const dir = mkdtempSync(join(tmpdir(), 'graph-mock-tls-'))

@@ -598,6 +598,16 @@ t.test('$batch URL spellings: no inner request reaches the control plane or anot
     const touched = await controlTouched(ctx, before)
     if (touched !== undefined) throw new Error(`${method} ${clip(path, 140)} (raw): ${touched}`)
   })
+  // The graph-client shim serves `/beta/http://<this server>/…` as the URL inside; the raw requests say Host 127.0.0.1.
+  const embedded = fc.tuple(fc.constantFrom('GET', 'POST', 'DELETE'), fc.constantFrom('/beta', '/v1.0'), fc.constantFrom('', '/beta', '/v1.0'), fc.boolean(), spelling)
+  await check(ctx, 'the same spellings inside graph-client\'s /beta/http://<this server>/… shape', embedded, 50, 8000, async ([method, version, inner, encoded, url]) => {
+    const before = await mark(ctx)
+    const link = `http://127.0.0.1${inner}${url}`
+    const path = `${version}/${encoded ? encodeURIComponent(link) : link}`
+    await exchange(ctx, { method, path, raw: true, headers: { ...JSON_AUTH }, body: '{}' }, { expect: a => (a.status >= 400 && a.status < 500) || isGraphAnswer(a.status, a.body) ? undefined : `answered ${a.status}: ${clip(a.body, 200)}` })
+    const touched = await controlTouched(ctx, before)
+    if (touched !== undefined) throw new Error(`${method} ${clip(path, 140)} (raw): ${touched}`)
+  })
   await stillWorks(ctx)
   finish(ctx)
 })
