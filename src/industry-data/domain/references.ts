@@ -11,7 +11,12 @@ export function roleGroupIdOf (reference: string): string | undefined {
   const match = ROLE_GROUP_REFERENCE.exec(path)
   if (match === null) return undefined
   const id = match[1] ?? match[2]
-  return id === undefined ? undefined : decodeURIComponent(id)
+  if (id === undefined) return undefined
+  try {
+    return decodeURIComponent(id)
+  } catch {
+    return undefined // a malformed escape (`%ZZ`) names no role group
+  }
 }
 
 /** The stored form: the absolute URL the Graph docs send. */
