@@ -23,3 +23,9 @@ export function roleGroupIdOf (reference: string): string | undefined {
 export function roleGroupReference (id: string): string {
   return `https://graph.microsoft.com/beta/external/industryData/roleGroups/${encodeURIComponent(id)}`
 }
+
+/**
+ * A JSON Schema pattern for documents: bind URLs roleGroupIdOf reads. Stricter than it: an absolute URL names
+ * its version, names keep their case, and an id holds no `%` escapes.
+ */
+export const ROLE_GROUP_REFERENCE_PATTERN = String.raw`^(?:https?://[^/?#]+/(?:beta|v1\.0)/|/?)external/industryData/roleGroups(?:/[^/()?#%']+|\('[^'%]+'\))$`
