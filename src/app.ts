@@ -33,6 +33,7 @@ import { journalRecorder } from './control/journal-hooks.js'
 import { Journal } from './control/journal.js'
 import { Throttle } from './control/throttle.js'
 import { graphApi } from './industry-data/graph-api.js'
+import { industryDataSchemas } from './industry-data/openapi-schemas.js'
 import { BARE_URL_SPACE, URL_SPACE, URL_SPACE_WITHOUT_INDUSTRY_DATA } from './industry-data/url-space.js'
 import { applyTrafficControls } from './control/traffic.js'
 import type { Provisioning } from './industry-data/provisioning.js'
@@ -129,7 +130,7 @@ export async function buildApp (config: Config, deps: AppDeps = {}): Promise<Fas
     }
     return validate
   })
-  await registerOpenApi(app, VERSION)
+  await registerOpenApi(app, VERSION, industryDataSchemas)
 
   const provisioning: Provisioning = { store, clock, ids }
   const journal = new Journal(deps.journalSize ?? config.journalSize, config.journalBytes)

@@ -16,19 +16,19 @@ declare module 'fastify' {
  * start-up, it and the YAML library it loads cost every start 30-50 ms of CPU and 2.4 MB of memory on the
  * 2-core machine, though no Graph request needs them.
  */
-export async function registerOpenApi (app: FastifyInstance, version: string): Promise<void> {
+export async function registerOpenApi (app: FastifyInstance, version: string, schemas: () => Record<string, unknown>): Promise<void> {
   const routes: RouteOptions[] = []
   app.addHook('onRoute', route => { routes.push(route) })
   let document: Promise<unknown> | undefined
-  app.decorate('openApiDocument', () => (document ??= buildDocument(routes, version)))
+  app.decorate('openApiDocument', () => (document ??= buildDocument(routes, version, schemas)))
 }
 
-async function buildDocument (routes: readonly RouteOptions[], version: string): Promise<unknown> {
+async function buildDocument (routes: readonly RouteOptions[], version: string, schemas: () => Record<string, unknown>): Promise<unknown> {
   const [{ default: Fastify }, { default: swagger }] = await Promise.all([import('fastify'), import('@fastify/swagger')])
   const instance = Fastify({ exposeHeadRoutes: false }) // the recorded routes include their HEAD twins
   instance.setValidatorCompiler(() => () => true) // only documented here, never called
   instance.setSerializerCompiler(() => data => JSON.stringify(data))
-  await instance.register(swagger, swaggerOptions(version))
+  await instance.register(swagger, swaggerOptions(version, schemas()))
   for (const route of routes) instance.route({ method: route.method, url: route.url, ...(route.schema === undefined ? {} : { schema: route.schema }), handler: async () => null })
   await instance.ready()
   const document = instance.swagger()
@@ -36,7 +36,12 @@ async function buildDocument (routes: readonly RouteOptions[], version: string):
   return document
 }
 
-function swaggerOptions (version: string): FastifyDynamicSwaggerOptions {
+/**
+ * `schemas` are the named schemas the routes refer to (`#/components/schemas/…`). They join the finished document
+ * as they are: given as `openapi.components`, @fastify/swagger would rewrite them as it does route schemas, and it
+ * turns `patternProperties` (the request schemas' names in any casing) into one `additionalProperties`.
+ */
+function swaggerOptions (version: string, schemas: Record<string, unknown>): FastifyDynamicSwaggerOptions {
   return {
     openapi: {
       openapi: '3.1.0',
@@ -50,6 +55,11 @@ function swaggerOptions (version: string): FastifyDynamicSwaggerOptions {
         { name: 'control', description: 'The /_mock control plane for tests' }
       ],
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } }
+    },
+    transformObject: (documentObject) => {
+      if (!('openapiObject' in documentObject)) return documentObject.swaggerObject
+      const { openapiObject } = documentObject
+      return { ...openapiObject, components: { ...openapiObject.components, schemas } } as typeof openapiObject
     },
     // Graph routes carry their documented answers as schema.graphAnswers (from the URL table) rather than as
     // schema.response, which Fastify would serialise through and so drop the OData annotations.

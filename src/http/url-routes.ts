@@ -6,8 +6,6 @@ import { routesOf, type HttpMethod, type Route, type UrlNode } from './url-table
 export type OperationRequest = FastifyRequest<{ Params: Record<string, string>, Querystring: Record<string, string | string[]>, Body: unknown }>
 
 export interface Operation {
-  /** The request body's schema (domain-validated ones are read by the operation itself). */
-  readonly body?: TSchema
   readonly handler: (request: OperationRequest, reply: FastifyReply) => Promise<unknown>
 }
 
@@ -18,6 +16,8 @@ export interface RouteOptions {
   readonly querystring: TSchema
   /** What each resource and method answers, for the OpenAPI document (schema.graphAnswers). */
   readonly answers: (route: Route, method: HttpMethod) => Record<string, unknown> | undefined
+  /** The body each resource and method reads, as its schema.body (the operations read and validate bodies). */
+  readonly body: (route: Route, method: HttpMethod) => TSchema | undefined
 }
 
 /** Params schemas are shared by the routes with the same parameters: one compiled validator each. */
@@ -45,13 +45,14 @@ export function registerUrlSpace (app: FastifyInstance, tree: UrlNode, operation
       if (operation === undefined) continue
       const params = paramsSchema(route.params)
       const answers = options.answers(route, method)
+      const body = options.body(route, method)
       app.route({
         method,
         url: route.url,
         schema: {
           ...(params === undefined ? {} : { params }),
           querystring: options.querystring,
-          ...(operation.body === undefined ? {} : { body: operation.body }),
+          ...(body === undefined ? {} : { body }),
           ...(answers === undefined ? {} : { graphAnswers: answers })
         },
         handler: operation.handler as (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>

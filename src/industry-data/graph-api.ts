@@ -3,6 +3,7 @@
  * alone, bare): `$metadata` without a token, as Graph serves it; everything else after authentication,
  * authorisation, the tenant and `beforeRoute`. Every route comes from the URL table (url-space.ts).
  */
+import type { TSchema } from '@sinclair/typebox'
 import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify'
 import type { Authenticator } from '../auth/auth-modes.js'
 import { authorize } from '../auth/principal.js'
@@ -10,8 +11,8 @@ import { accessFor } from '../auth/permissions.js'
 import type { Config } from '../config.js'
 import { graphContext, type GraphVersion } from '../http/graph-context.js'
 import { registerUrlSpace, type Operations } from '../http/url-routes.js'
-import type { Route, UrlNode } from '../http/url-table.js'
-import { documentedAnswers } from './openapi-answers.js'
+import type { HttpMethod, Route, UrlNode } from '../http/url-table.js'
+import { documentedAnswers, documentedBody } from './openapi-operations.js'
 import { ensureTenant, type Provisioning } from './provisioning.js'
 import { classGroupShortcutOperations } from './routes/class-group-shortcut.js'
 import { documentOperations } from './routes/document-collection.js'
@@ -19,7 +20,7 @@ import { flowCollectionOperations } from './routes/flow-collection.js'
 import { flowSetOperations } from './routes/flow-sets.js'
 import { flowOperations } from './routes/flows.js'
 import { roleGroupOperations } from './routes/role-groups.js'
-import { ODataQuery, type OperationDeps } from './routes/route-params.js'
+import { domainValidated, ODataQuery, type OperationDeps } from './routes/route-params.js'
 import { METADATA_OPERATIONS, ROOT_OPERATIONS } from './routes/service.js'
 import { BARE_URL_SPACE, URL_SPACE } from './url-space.js'
 
@@ -53,8 +54,13 @@ export function industryDataOperations (deps: OperationDeps): Operations {
 
 const isMetadata = (route: Route): boolean => route.url === '/$metadata'
 
+function body (route: Route, method: HttpMethod): TSchema | undefined {
+  const documented = documentedBody(route, method)
+  return documented === undefined ? undefined : domainValidated(documented)
+}
+
 function register (app: FastifyInstance, tree: UrlNode, operations: Operations, only: (route: Route) => boolean): void {
-  registerUrlSpace(app, tree, operations, { querystring: ODataQuery, answers: documentedAnswers }, only)
+  registerUrlSpace(app, tree, operations, { querystring: ODataQuery, answers: documentedAnswers, body }, only)
 }
 
 export const graphApi: FastifyPluginAsync<GraphApiOptions> = async (app, options) => {

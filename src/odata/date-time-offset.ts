@@ -60,6 +60,14 @@ export function parseDateTimeOffset (text: string): DateTimeOffsetResult {
 
 export const isDateTimeOffset = (text: string): boolean => 'ticks' in parseDateTimeOffset(text)
 
+/**
+ * A JSON Schema pattern for documents (beside `format: date-time`, which checks the calendar): values it allows
+ * parseDateTimeOffset accepts. It is stricter than the parser: seconds and an upper-case T and Z are required,
+ * and an offset that could carry the first or last day out of the range is refused on those days.
+ */
+export const DATE_TIME_OFFSET_PATTERN = String.raw`^(?!0000)(?!0001-01-01T[^+]*\+(?!00:00$))(?!9999-12-31T[^-]*-(?!00:00$))` +
+  String.raw`\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,7})?(?:Z|[+-](?:0\d|1[0-3]):[0-5]\d|[+-]14:00)$`
+
 /** Any Edm.DateTimeOffset → the server's canonical UTC form with 7 fractional digits; undefined when it is not one. */
 export function canonicalDateTimeOffset (text: string): string | undefined {
   const parsed = parseDateTimeOffset(text)

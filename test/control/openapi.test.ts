@@ -53,15 +53,24 @@ t.test('the document says what the Graph routes answer: entities, collections, c
   const S = '/beta/external/industryData/outboundProvisioningFlowSets'
   const json = (response: Json | undefined): Json | undefined => response?.content?.['application/json']?.schema
   const flow = doc.paths[`${S}/{setId}/provisioningFlows/{flowId}`] as Json
-  const flowTypes = (json(flow.get.responses['200'])?.anyOf as Json[]).map(s => s.graphType)
-  t.same(flowTypes, ['classGroupProvisioningFlow', 'securityGroupProvisioningFlow', 'administrativeUnitProvisioningFlow', 'userProvisioningFlow'], 'GET of a flow answers one of the four flow types')
-  t.ok(json(flow.get.responses['200'])?.anyOf[0].properties.configuration, 'with its properties')
-  t.equal(json(flow.get.responses['200'])?.anyOf[0].additionalProperties, undefined, 'open to OData annotations (@odata.type, roleGroup@odata.context)')
+  const schemas = doc.components.schemas as Record<string, Json>
+  const NS = '#/components/schemas/microsoft.graph.industryData'
+  t.same(json(flow.get.responses['200']), { $ref: `${NS}.provisioningFlow` }, 'GET of a flow answers a provisioningFlow')
+  t.same(schemas['microsoft.graph.industryData.provisioningFlow']?.anyOf.map((s: Json) => s.$ref),
+    ['administrativeUnitProvisioningFlow', 'classGroupProvisioningFlow', 'securityGroupProvisioningFlow', 'userProvisioningFlow'].map(type => `${NS}.${type}`),
+    'which is one of the four flow types')
+  const classGroup = schemas['microsoft.graph.industryData.classGroupProvisioningFlow'] as Json
+  t.same(classGroup.properties.configuration, { $ref: `${NS}.classGroupConfiguration` }, 'with its properties')
+  t.same(classGroup.properties['@odata.type'], { const: '#microsoft.graph.industryData.classGroupProvisioningFlow' }, 'and the @odata.type it is answered with')
+  t.equal(classGroup.additionalProperties, false, 'closed: every member an answer carries is declared')
+  t.same(Object.keys(schemas['microsoft.graph.industryData.userConfiguration']?.properties as Json),
+    ['defaultPasswordSettings', 'licenseSkus', 'roleGroup@odata.context', 'roleGroup'], 'a user configuration answers its bound role group inline')
+  t.same(schemas['microsoft.graph.industryData.outboundProvisioningFlowSet']?.properties.provisioningFlows.items, { $ref: `${NS}.provisioningFlow` }, 'a flow set its flows, with $expand')
   t.same(Object.keys(flow.patch.responses).sort(), ['200', '204', 'default'], 'PATCH answers the entity, or nothing with Prefer: return=minimal')
   t.same(Object.keys(flow.delete.responses).sort(), ['204', 'default'], 'DELETE answers 204')
   const list = json(doc.paths[S].get.responses['200'])
   t.same(list?.required, ['@odata.context', 'value'], 'a collection has its context and value')
-  t.equal(list?.properties.value.items.graphType, 'outboundProvisioningFlowSet', 'of flow sets')
+  t.same(list?.properties.value.items, { $ref: `${NS}.outboundProvisioningFlowSet` }, 'of flow sets')
   t.same(doc.paths[S].post.responses['201'] !== undefined, true, 'POST answers 201')
   t.same(doc.paths[`${S}/$count`].get.responses['200'].content, { 'text/plain': { schema: { type: 'integer' } } }, '$count answers a text/plain integer')
   t.same(Object.keys(doc.paths[`${S}/{setId}/provisioningFlows/{flowId}/reset`].post.responses).sort(), ['202', 'default'], 'reset answers 202')

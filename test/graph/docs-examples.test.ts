@@ -1,34 +1,13 @@
 import t from 'tap'
+import { createAdministrativeUnitFlow, createClassGroupFlow, createFlowSet, createSecurityGroupFlow, createUserFlow, updateFlowSet } from '../docs-examples.js'
 import { assertGraphError, auth, build, flowUrl, jsonAuth, SET_ID, TIMESTAMP_7, USER_FLOW_ID } from '../helpers.js'
 
 const NS = 'microsoft.graph.industryData'
 const DOCS_SETS = '/beta/external/industryData/OutboundProvisioningFlowSets'
 type Json = Record<string, any>
 
-const classGroupExample = {
-  '@odata.type': `#${NS}.classGroupProvisioningFlow`,
-  configuration: {
-    '@odata.type': `#${NS}.classGroupConfiguration`,
-    additionalAttributes: ['courseTitle', 'courseCode', 'courseSubject', 'courseGradeLevel', 'courseExternalId', 'academicSessionTitle', 'academicSessionExternalId'],
-    additionalOptions: { '@odata.type': `#${NS}.additionalClassGroupOptions`, createTeam: true, writeDisplayNameOnCreateOnly: true },
-    enrollmentMappings: {
-      '@odata.type': `#${NS}.enrollmentMappings`,
-      ownerEnrollmentMappings: ['teacher', 'proctor', 'teacherAssistant', 'paraProfessional'].map(code => ({ '@odata.type': `#${NS}.sectionRoleReferenceValue`, code })),
-      memberEnrollmentMappings: ['student', 'substitute', 'aide'].map(code => ({ '@odata.type': `#${NS}.sectionRoleReferenceValue`, code }))
-    }
-  }
-}
-const userExample = {
-  '@odata.type': `#${NS}.userProvisioningFlow`,
-  createUnmatchedUsers: true,
-  managementOptions: { additionalAttributes: ['userGradeLevel'], additionalOptions: { markAllStudentsAsMinors: true, allowStudentContactAssociation: false } },
-  creationOptions: {
-    configurations: [
-      { 'roleGroup@odata.bind': 'https://graph.microsoft.com/beta/external/industryData/roleGroups/staff', defaultPasswordSettings: { '@odata.type': `#${NS}.simplePasswordSettings`, password: '********' }, licenseSkus: ['Sku1'] },
-      { 'roleGroup@odata.bind': 'https://graph.microsoft.com/beta/external/industryData/roleGroups/students', defaultPasswordSettings: { '@odata.type': `#${NS}.simplePasswordSettings`, password: '********' }, licenseSkus: ['Sku2'] }
-    ]
-  }
-}
+const classGroupExample = createClassGroupFlow.body
+const userExample = createUserFlow.body
 
 t.test('flow set: create, get, update, delete as the docs show them', async t => {
   const app = await build(t)
@@ -36,11 +15,7 @@ t.test('flow set: create, get, update, delete as the docs show them', async t =>
     method: 'POST',
     url: DOCS_SETS,
     headers: jsonAuth,
-    payload: {
-      '@odata.type': `#${NS}.outboundProvisioningFlowSet`,
-      displayName: 'Outbound Provisioning Flow Test',
-      filter: { '@odata.type': `#${NS}.basicFilter`, attribute: 'orgExternalId', in: ['Quarter', 'Demo'] }
-    }
+    payload: createFlowSet.body
   })
   t.equal(created.statusCode, 201, '201 Created')
   const set = created.json() as Json
@@ -56,7 +31,7 @@ t.test('flow set: create, get, update, delete as the docs show them', async t =>
   const got = await app.inject({ method: 'GET', url, headers: auth })
   t.same(got.json(), set, 'GET answers the same entity')
 
-  const patched = await app.inject({ method: 'PATCH', url, headers: { ...jsonAuth, prefer: 'return=minimal' }, payload: { '@odata.type': `#${NS}.outboundProvisioningFlowSet`, displayName: 'Outbound provisioning flow Updated' } })
+  const patched = await app.inject({ method: 'PATCH', url, headers: { ...jsonAuth, prefer: 'return=minimal' }, payload: updateFlowSet.body })
   t.equal(patched.statusCode, 204, 'the docs\' 204 with return=minimal')
   const after = (await app.inject({ method: 'GET', url, headers: auth })).json() as Json
   t.equal(after.displayName, 'Outbound provisioning flow Updated', 'displayName updated')
@@ -90,13 +65,13 @@ t.test('the docs\' create-flow examples, verbatim', async t => {
   const set = (await app.inject({ method: 'POST', url: DOCS_SETS, headers: jsonAuth, payload: { displayName: 'empty set' } })).json() as Json
   const flows = `${DOCS_SETS}/${String(set.id)}/provisioningFlows`
   const examples: Array<[Json, (body: Json) => void]> = [
-    [{ '@odata.type': `#${NS}.administrativeUnitProvisioningFlow`, creationOptions: { createBasedOnOrg: true, createBasedOnOrgPlusroleGroup: true } },
+    [createAdministrativeUnitFlow.body,
       body => t.same(body.creationOptions, { createBasedOnOrg: true, createBasedOnOrgPlusRoleGroup: true }, 'adminUnit options canonical')],
     [classGroupExample, body => {
-      t.same(body.configuration.enrollmentMappings.ownerEnrollmentMappings.map((m: Json) => m.code), ['teacher', 'proctor', 'teacherAssistant', 'paraprofessional'], 'owner mappings: codes in the known roles\' spelling, as the docs answer')
+      t.same(body.configuration.enrollmentMappings.ownerEnrollmentMappings.map((m: Json) => m.code), ['teacher', 'proctor', 'teacherAssistant', 'paraprofessional', 'physicalTherapist', 'speechTherapist', 'visionTherapist', 'occupationalTherapist', 'staff'], 'owner mappings: codes in the known roles\' spelling, as the docs answer')
       t.notOk('@odata.type' in body.configuration.additionalOptions, 'no @odata.type on non-polymorphic values')
     }],
-    [{ '@odata.type': `#${NS}.securityGroupProvisioningFlow`, creationOptions: { createBasedOnroleGroup: true, createBasedOnOrgPlusroleGroup: false } },
+    [createSecurityGroupFlow.body,
       body => t.same(body.creationOptions, { createBasedOnOrgPlusRoleGroup: false, createBasedOnRoleGroup: true }, 'securityGroup options canonical')],
     [userExample, body => {
       t.same(body.creationOptions.configurations, [

@@ -188,6 +188,8 @@ t.test('validation: every rule answers 400 naming the property', async t => {
       "Invalid value for property 'roleGroup@odata.bind': the role group 'parents' does not exist.", USER_FLOW_ID],
     ['bind that is not a role group URL', { managementOptions: {}, creationOptions: { configurations: [{ 'roleGroup@odata.bind': 'https://example.com/users/1' }] } },
       "Invalid value for property 'roleGroup@odata.bind': 'https://example.com/users/1' is not the URL of a role group (https://graph.microsoft.com/beta/external/industryData/roleGroups/{id}).", USER_FLOW_ID],
+    ['bind whose id is a malformed escape', { managementOptions: {}, creationOptions: { configurations: [{ 'roleGroup@odata.bind': 'https://graph.microsoft.com/beta/external/industryData/roleGroups/%ZZ' }] } },
+      "Invalid value for property 'roleGroup@odata.bind': 'https://graph.microsoft.com/beta/external/industryData/roleGroups/%ZZ' is not the URL of a role group (https://graph.microsoft.com/beta/external/industryData/roleGroups/{id}).", USER_FLOW_ID],
     ['abstract type with a foreign @odata.type', { managementOptions: {}, creationOptions: { configurations: [{ defaultPasswordSettings: { '@odata.type': '#microsoft.graph.passwordProfile', password: 'x' } }] } },
       `Invalid value for property 'creationOptions.configurations[0].defaultPasswordSettings': '@odata.type' '#microsoft.graph.passwordProfile' is not a concrete type derived from '${NS}.passwordSettings' (#${NS}.simplePasswordSettings).`, USER_FLOW_ID]
   ]

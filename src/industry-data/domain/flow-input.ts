@@ -3,11 +3,46 @@ import type { TObject } from '@sinclair/typebox'
 import { badRequest } from '../../errors/graph-errors.js'
 import { FLOW_TYPES, isFlowTypeName, OutboundProvisioningFlowSet, RoleGroup, type FlowTypeName } from '../schemas/entities.js'
 import { isJsonObject, type Json } from '../../json.js'
+import { DOCUMENT_COLLECTIONS } from '../document-collections.js'
 import { findODataType, InvalidBodyError, normaliseODataType, readValue, type JsonPath, type ReadContext } from './read-body.js'
 import { qualified } from './schema-walk.js'
 
 /** Server-owned properties: validated when sent, then dropped (the server sets them). */
-const SERVER_OWNED = ['createdDateTime', 'lastModifiedDateTime'] as const
+export const SERVER_OWNED = ['createdDateTime', 'lastModifiedDateTime'] as const
+
+/** What a write body must carry beyond its type's declaration: names it requires, and names it refuses empty. */
+export interface WriteRule {
+  readonly required: readonly string[]
+  readonly nonEmpty: readonly string[]
+}
+
+const flowWrites = (requiredOnPatch: readonly string[]) => ({
+  create: { required: ['@odata.type'], nonEmpty: [] },
+  update: { required: requiredOnPatch, nonEmpty: [] }
+})
+
+/**
+ * Each written entity type's own rules for a create and an update (Graph's create and update pages), read by the
+ * functions below and by the OpenAPI document.
+ */
+export const WRITE_RULES: Readonly<Record<string, Readonly<Record<'create' | 'update', WriteRule>>>> = {
+  outboundProvisioningFlowSet: {
+    create: { required: ['displayName'], nonEmpty: ['displayName'] },
+    update: { required: ['displayName'], nonEmpty: ['displayName'] }
+  },
+  roleGroup: {
+    create: { required: ['displayName'], nonEmpty: ['displayName'] },
+    update: { required: [], nonEmpty: ['displayName'] }
+  },
+  ...Object.fromEntries(Object.entries(FLOW_TYPES).map(([type, { requiredOnPatch }]) => [type, flowWrites(requiredOnPatch)])),
+  // The document collections' items: a polymorphic collection's create names its concrete type; a displayName is never empty.
+  ...Object.fromEntries(DOCUMENT_COLLECTIONS.filter(collection => !collection.readOnly).flatMap(collection => Object.keys(collection.types).map(type => [type, {
+    create: { required: Object.keys(collection.types).length > 1 ? ['@odata.type'] : [], nonEmpty: ['displayName'] },
+    update: { required: [], nonEmpty: ['displayName'] }
+  }])))
+}
+
+const ruleOf = (type: string, write: 'create' | 'update'): WriteRule => WRITE_RULES[type]?.[write] ?? { required: [], nonEmpty: [] }
 
 export function requireObjectBody (body: unknown, path: JsonPath): Json {
   // Fastify's validator turns an absent body into null, so both read as "nothing sent".
@@ -49,6 +84,25 @@ function checkRequired (value: Json, required: readonly string[], type: string, 
   }
 }
 
+/** A create's required names: present and, where the rule says so, not empty. */
+function requireOnCreate (value: Json, rule: WriteRule, type: string, path: JsonPath): void {
+  for (const name of rule.required) {
+    if (value[name] === undefined || value[name] === null || (rule.nonEmpty.includes(name) && value[name] === '')) {
+      throw new InvalidBodyError(`Property '${name}' is required when creating a '${qualified(type)}'.`, [...path, name])
+    }
+  }
+}
+
+/** An update's required names present; the names it refuses empty, when sent, not empty. */
+function requireOnUpdate (value: Json, rule: WriteRule, type: string): void {
+  for (const name of rule.required) {
+    if (value[name] === undefined) throw new InvalidBodyError(`Property '${name}' is required when updating a '${qualified(type)}'.`, [name])
+  }
+  for (const name of rule.nonEmpty) {
+    if (value[name] === '') throw new InvalidBodyError(`Invalid value for property '${name}': it cannot be empty.`, [name])
+  }
+}
+
 export interface FlowCreate { type: FlowTypeName, value: Json }
 
 /** Body of POST …/provisioningFlows: concrete `@odata.type` required; server-owned values dropped. */
@@ -68,7 +122,7 @@ export function readFlowPatch (type: FlowTypeName, id: string, body: unknown, co
   }
   const value = readValue(FLOW_TYPES[type].schema, object, [], context) as Json
   checkIdMatches(value, id, [])
-  checkRequired(value, FLOW_TYPES[type].requiredOnPatch, type, [])
+  checkRequired(value, ruleOf(type, 'update').required, type, [])
   const patch = dropServerOwned(value)
   delete patch.id
   return patch
@@ -80,9 +134,7 @@ const flowSetSchema: TObject = OutboundProvisioningFlowSet
 export function readFlowSetCreate (body: unknown, context: ReadContext, path: JsonPath = [], keepServerValues = false): Json {
   const object = requireObjectBody(body, path)
   const value = readValue(flowSetSchema, object, path, context) as Json
-  if (typeof value.displayName !== 'string' || value.displayName === '') {
-    throw new InvalidBodyError(`Property 'displayName' is required when creating a '${qualified('outboundProvisioningFlowSet')}'.`, [...path, 'displayName'])
-  }
+  requireOnCreate(value, ruleOf('outboundProvisioningFlowSet', 'create'), 'outboundProvisioningFlowSet', path)
   return keepServerValues ? value : dropServerOwned(value)
 }
 
@@ -91,8 +143,7 @@ export function readFlowSetPatch (id: string, body: unknown, context: ReadContex
   const object = requireObjectBody(body, [])
   const value = readValue(flowSetSchema, object, [], context) as Json
   checkIdMatches(value, id, [])
-  if (value.displayName === undefined) throw new InvalidBodyError(`Property 'displayName' is required when updating a '${qualified('outboundProvisioningFlowSet')}'.`, ['displayName'])
-  if (value.displayName === '') throw new InvalidBodyError('Invalid value for property \'displayName\': it cannot be empty.', ['displayName'])
+  requireOnUpdate(value, ruleOf('outboundProvisioningFlowSet', 'update'), 'outboundProvisioningFlowSet')
   const patch = dropServerOwned(value)
   delete patch.id
   return patch
@@ -101,9 +152,7 @@ export function readFlowSetPatch (id: string, body: unknown, context: ReadContex
 /** Body of POST …/roleGroups: displayName required; the id is the server's. */
 export function readRoleGroupCreate (body: unknown, context: ReadContext): Json {
   const value = readValue(RoleGroup, requireObjectBody(body, []), [], context) as Json
-  if (typeof value.displayName !== 'string' || value.displayName === '') {
-    throw new InvalidBodyError(`Property 'displayName' is required when creating a '${qualified('roleGroup')}'.`, ['displayName'])
-  }
+  requireOnCreate(value, ruleOf('roleGroup', 'create'), 'roleGroup', [])
   delete value.id
   return value
 }
@@ -112,7 +161,7 @@ export function readRoleGroupCreate (body: unknown, context: ReadContext): Json 
 export function readRoleGroupPatch (id: string, body: unknown, context: ReadContext): Json {
   const value = readValue(RoleGroup, requireObjectBody(body, []), [], context) as Json
   checkIdMatches(value, id, [])
-  if (value.displayName === '') throw new InvalidBodyError('Invalid value for property \'displayName\': it cannot be empty.', ['displayName'])
+  requireOnUpdate(value, ruleOf('roleGroup', 'update'), 'roleGroup')
   delete value.id
   return value
 }

@@ -40,6 +40,15 @@ function complexSchemaFor (property: TSchema, value: Json, current: Json): TSche
 }
 
 /**
+ * Whether a non-nullable property has no value the server could fill in: a string, an enum, an abstract type
+ * (which concrete one?) or a reference value (which definition?). Its absence from a new value is a 400.
+ */
+export function hasNoDefault (schema: TSchema): boolean {
+  const kind = kindOf(schema)
+  return kind.kind === 'string' || kind.kind === 'enum' || kind.kind === 'abstract' || (kind.kind === 'object' && kind.referenceType !== undefined)
+}
+
+/**
  * Give a canonical value every declared property, in declaration order: collections [], the rest null or their
  * default. A non-nullable string or enum has no default to give: its absence is a 400 naming it (`path` says
  * where the value sits), never a stored null the CSDL does not allow.
@@ -51,12 +60,10 @@ export function complete (schema: TSchema, value: Json, path: JsonPath = []): Js
   if (kind.derived) out['@odata.type'] = value['@odata.type']
   for (const [name, property] of kind.entries) {
     const given = value[name]
-    if (given === undefined || given === null) {
+    if ((given === undefined || given === null) && hasNoDefault(property)) {
       const required = kindOf(property)
-      if (required.kind === 'enum' || required.kind === 'string') {
-        const allowed = required.kind === 'enum' ? ` Use one of: ${required.members.filter(m => m !== SENTINEL).join(', ')}.` : ''
-        throw new InvalidBodyError(`Property '${formatPath([...path, name])}' is required: '${qualified(kind.type)}' declares it not nullable.${allowed}`, [...path, name])
-      }
+      const allowed = required.kind === 'enum' ? ` Use one of: ${required.members.filter(m => m !== SENTINEL).join(', ')}.` : ''
+      throw new InvalidBodyError(`Property '${formatPath([...path, name])}' is required: '${qualified(kind.type)}' declares it not nullable.${allowed}`, [...path, name])
     }
     out[name] = completeValue(property, given, [...path, name])
   }

@@ -53,3 +53,10 @@ export function bindsIn (value: unknown): BindTarget[] {
     return bindsIn(v)
   })
 }
+
+/**
+ * A JSON Schema pattern for documents: bind URLs into `collection` that bindTargetOf reads. Stricter than it: an
+ * absolute URL names its version, names keep their case, and an id holds no `%` escapes.
+ */
+export const bindReferencePattern = (collection: BindableCollection): string =>
+  String.raw`^(?:https?://[^/?#]+/(?:beta|v1\.0)/|/?)external/industryData/${collection}(?:/[^/()?#%']+|\('[^'%]+'\))$`

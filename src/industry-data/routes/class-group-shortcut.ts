@@ -9,7 +9,7 @@ import type { Operations } from '../../http/url-routes.js'
 import { pickQueryOptions } from '../../odata/query.js'
 import { oldestClassGroupFlow, patchFlow } from '../provisioning.js'
 import { presentFlow, presentFlowForRead, writePresentation } from '../representations.js'
-import { FlowBody, type OperationDeps } from './route-params.js'
+import type { OperationDeps } from './route-params.js'
 
 export function classGroupShortcutOperations ({ provisioning: p, patchResponse }: OperationDeps): Operations {
   return {
@@ -20,7 +20,6 @@ export function classGroupShortcutOperations ({ provisioning: p, patchResponse }
       }
     },
     patchClassGroupShortcut: {
-      body: FlowBody,
       handler: async (request, reply) => {
         pickQueryOptions(request.query, [], 'on PATCH')
         const updated = patchFlow(p, graphOf(request).tenant, oldestClassGroupFlow(p, graphOf(request).tenant), request.body)

@@ -3,7 +3,6 @@
  * and the single-valued navigations (a connector's `sourceSystem`, an inbound flow's `dataConnector` and `year`),
  * one set per collection, under the operation ids url-space.ts gives them.
  */
-import { Type } from '@sinclair/typebox'
 import { graphOf } from '../../http/graph-context.js'
 import { sendCount, sendNoContent, sendPatchResult } from '../../http/replies.js'
 import type { Operations } from '../../http/url-routes.js'
@@ -17,7 +16,7 @@ import { boundDocument, createDocument, deleteDocument, getDocument, listDocumen
 import { parseBody } from '../../store/rows.js'
 import { presentDocument, writePresentation } from '../representations.js'
 import { documentContexts, documentOperationIds, navigationContext } from '../url-space.js'
-import { domainValidated, type OperationDeps } from './route-params.js'
+import type { OperationDeps } from './route-params.js'
 
 /** The single-valued navigations each collection's items answer, and the collection each points into. */
 const NAVIGATIONS: ReadonlyArray<{ from: DocumentCollection, name: string, to: DocumentCollection }> = [
@@ -35,8 +34,6 @@ function collectionOperations (collection: DocumentCollection, { provisioning: p
   const schemas = Object.values(collection.types)
   const declared = qualified(collection.entityType)
   const contexts = documentContexts(collection)
-  const body = domainValidated(schemas.length === 1 && schemas[0] !== undefined ? schemas[0] : Type.Union(schemas),
-    `A ${collection.entityType}${schemas.length > 1 ? '; `@odata.type` names its concrete type (required on POST)' : ''}. Property names match case-insensitively.`)
   const where = `on a single ${collection.entityType}`
   const operations: Operations = {
     [ids.list]: {
@@ -65,7 +62,6 @@ function collectionOperations (collection: DocumentCollection, { provisioning: p
   return {
     ...operations,
     [ids.create]: {
-      body,
       handler: async (request, reply) => {
         pickQueryOptions(request.query, [], 'on POST')
         const graph = graphOf(request)
@@ -75,7 +71,6 @@ function collectionOperations (collection: DocumentCollection, { provisioning: p
       }
     },
     [ids.patch]: {
-      body,
       handler: async (request, reply) => {
         pickQueryOptions(request.query, [], 'on PATCH')
         const graph = graphOf(request)

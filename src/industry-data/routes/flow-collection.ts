@@ -11,7 +11,7 @@ import { createFlow, listFlowRows, requireFlowSet, toStoredFlow } from '../provi
 import { presentFlow, readPresentation, writePresentation } from '../representations.js'
 import { FLOW_SCHEMAS } from '../schemas/entities.js'
 import { contexts } from '../url-space.js'
-import { FlowBody, type OperationDeps } from './route-params.js'
+import type { OperationDeps } from './route-params.js'
 
 export function flowCollectionOperations ({ provisioning: p }: OperationDeps): Operations {
   return {
@@ -35,7 +35,6 @@ export function flowCollectionOperations ({ provisioning: p }: OperationDeps): O
       }
     },
     createFlow: {
-      body: FlowBody,
       handler: async (request, reply) => {
         pickQueryOptions(request.query, [], 'on POST')
         const flow = createFlow(p, graphOf(request).tenant, request.params.setId ?? '', request.body)

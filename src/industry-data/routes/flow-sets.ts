@@ -12,7 +12,7 @@ import { qualified } from '../domain/schema-walk.js'
 import { OutboundProvisioningFlowSet } from '../schemas/entities.js'
 import { contexts } from '../url-space.js'
 import { expandFlows, parseExpand } from './expand.js'
-import { FlowSetBody, type OperationDeps } from './route-params.js'
+import type { OperationDeps } from './route-params.js'
 
 const TYPE = qualified('outboundProvisioningFlowSet')
 const NAVIGATION = Object.keys(OutboundProvisioningFlowSet.graphNavigation as object)
@@ -38,7 +38,6 @@ export function flowSetOperations ({ provisioning: p, patchResponse }: Operation
       handler: async (request, reply) => sendCount(reply, countCollection(listFlowSetRows(p, graphOf(request).tenant).map(flowSetView), request.query, FLOW_SETS_SPEC))
     },
     createFlowSet: {
-      body: FlowSetBody,
       handler: async (request, reply) => {
         pickQueryOptions(request.query, [], 'on POST')
         const created = createFlowSet(p, graphOf(request).tenant, request.body)
@@ -59,7 +58,6 @@ export function flowSetOperations ({ provisioning: p, patchResponse }: Operation
       }
     },
     patchFlowSet: {
-      body: FlowSetBody,
       handler: async (request, reply) => {
         pickQueryOptions(request.query, [], 'on PATCH')
         const updated = patchFlowSet(p, graphOf(request).tenant, request.params.setId ?? '', request.body)

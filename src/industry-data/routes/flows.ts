@@ -5,7 +5,7 @@ import type { Operations } from '../../http/url-routes.js'
 import { pickQueryOptions } from '../../odata/query.js'
 import { deleteFlow, getFlow, patchFlow, resetFlow } from '../provisioning.js'
 import { presentFlow, presentFlowForRead, writePresentation } from '../representations.js'
-import { ActionBody, FlowBody, type OperationDeps } from './route-params.js'
+import type { OperationDeps } from './route-params.js'
 
 export function flowOperations ({ provisioning: p, patchResponse }: OperationDeps): Operations {
   return {
@@ -17,7 +17,6 @@ export function flowOperations ({ provisioning: p, patchResponse }: OperationDep
       }
     },
     patchFlow: {
-      body: FlowBody,
       handler: async (request, reply) => {
         pickQueryOptions(request.query, [], 'on PATCH')
         const { tenant } = graphOf(request)
@@ -35,7 +34,6 @@ export function flowOperations ({ provisioning: p, patchResponse }: OperationDep
       }
     },
     resetFlow: {
-      body: ActionBody,
       handler: async (request, reply) => {
         pickQueryOptions(request.query, [], 'on an action')
         resetFlow(p, graphOf(request).tenant, request.params.setId ?? '', request.params.flowId ?? '')

@@ -14,7 +14,7 @@ import { createRoleGroup, deleteRoleGroup, getRoleGroup, listRoleGroupRows, patc
 import { presentRoleGroup, writePresentation } from '../representations.js'
 import { RoleGroup } from '../schemas/entities.js'
 import { contexts } from '../url-space.js'
-import { RoleGroupBody, type OperationDeps } from './route-params.js'
+import type { OperationDeps } from './route-params.js'
 
 const TYPE = qualified('roleGroup')
 
@@ -33,7 +33,6 @@ export function roleGroupOperations ({ provisioning: p, patchResponse }: Operati
       handler: async (request, reply) => sendCount(reply, countCollection(listRoleGroupRows(p, graphOf(request).tenant).map(roleGroupView), request.query, ROLE_GROUPS_SPEC))
     },
     createRoleGroup: {
-      body: RoleGroupBody,
       handler: async (request, reply) => {
         pickQueryOptions(request.query, [], 'on POST')
         const created = createRoleGroup(p, graphOf(request).tenant, request.body)
@@ -49,7 +48,6 @@ export function roleGroupOperations ({ provisioning: p, patchResponse }: Operati
       }
     },
     patchRoleGroup: {
-      body: RoleGroupBody,
       handler: async (request, reply) => {
         pickQueryOptions(request.query, [], 'on PATCH')
         const updated = patchRoleGroup(p, graphOf(request).tenant, request.params.roleGroupId ?? '', request.body)

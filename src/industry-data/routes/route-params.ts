@@ -1,8 +1,7 @@
-/** What the Graph operations share: their dependencies, query-string schema and body schemas. */
+/** What the Graph operations share: their dependencies, the query-string schema, and the marker on documented bodies. */
 import { Type, type TSchema } from '@sinclair/typebox'
 import type { Config } from '../../config.js'
 import type { Provisioning } from '../provisioning.js'
-import { FLOW_SCHEMAS, OutboundProvisioningFlowSet, RoleGroup } from '../schemas/entities.js'
 
 /** What every operation module is made with. */
 export interface OperationDeps {
@@ -27,12 +26,6 @@ export const ODataQuery = Type.Record(Type.String(), Type.Union([Type.String(), 
  * A body schema that documents the route (OpenAPI) but is validated by the domain layer, which knows the
  * entity's type, matches names case-insensitively and answers Graph's messages; the app's validator skips it.
  */
-export function domainValidated<T extends TSchema> (schema: T, description: string): T {
-  return { ...schema, description, graphDomainValidated: true }
+export function domainValidated (schema: Record<string, unknown>): TSchema {
+  return Type.Unsafe({ ...schema, graphDomainValidated: true })
 }
-
-export const FlowBody = domainValidated(Type.Union(FLOW_SCHEMAS),
-  'A provisioning flow; `@odata.type` names its concrete type (required on POST). Property names match case-insensitively.')
-export const FlowSetBody = domainValidated(OutboundProvisioningFlowSet, 'An outbound provisioning flow set.')
-export const RoleGroupBody = domainValidated(RoleGroup, 'A role group: a display name and its role codes.')
-export const ActionBody = domainValidated(Type.Unknown(), 'No body.')

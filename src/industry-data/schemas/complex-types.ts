@@ -14,7 +14,12 @@ const opt = Type.Optional
 /** referenceValue is abstract: a code, and the referenceDefinition it stands for. */
 export const ReferenceValue = graphObject('referenceValue', {
   code: opt(nullable(GraphString))
-}, { graphAbstractType: true, graphNavigation: { value: { type: `${NAMESPACE}.referenceDefinition`, nullable: false } } })
+}, {
+  graphAbstractType: true,
+  // `value@odata.bind` may name the definition instead of (or as well as) `code`.
+  graphBindings: { value: 'referenceDefinitions' },
+  graphNavigation: { value: { type: `${NAMESPACE}.referenceDefinition`, nullable: false } }
+})
 
 /** A referenceValue type whose code names a referenceDefinition of `referenceType`. */
 const referenceValueType = (name: string, referenceType: string) => derivedObject(ReferenceValue, name, {}, { graphReferenceType: referenceType })
