@@ -5,7 +5,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type, type Static } from '@sinclair/typebox'
 import { DEFAULT_TENANT } from '../auth/principal.js'
-import { READ_WRITE_ALL } from '../auth/permissions.js'
+import { DEFAULT_PERMISSIONS } from '../auth/permissions.js'
 import { GRAPH_AUDIENCE, MOCK_CLIENT_APP_ID, tokenClaims } from '../auth/token-claims.js'
 import type { TokenSigner } from '../auth/token-signer.js'
 import type { Clock } from '../clock.js'
@@ -56,7 +56,7 @@ export async function mintToken (signer: TokenSigner, body: TokenRequestBody, no
   const lifetimeSeconds = body.lifetime ?? DEFAULT_LIFETIME_SECONDS
   const claims = tokenClaims({
     tenant: (body.tenant ?? DEFAULT_TENANT).toLowerCase(),
-    ...(body.roles === undefined ? { scopes: body.scopes ?? [READ_WRITE_ALL] } : { roles: body.roles }),
+    ...(body.roles === undefined ? { scopes: body.scopes ?? [...DEFAULT_PERMISSIONS] } : { roles: body.roles }),
     lifetimeSeconds,
     audience: body.audience ?? GRAPH_AUDIENCE,
     ...(body.subject === undefined ? {} : { subject: body.subject }),

@@ -12,6 +12,7 @@ import type { Config } from '../config.js'
 import { graphContext, type GraphVersion } from '../http/graph-context.js'
 import { registerUrlSpace, type Operations } from '../http/url-routes.js'
 import type { HttpMethod, Route, UrlNode } from '../http/url-table.js'
+import { neededPermissions } from './permission-map.js'
 import { documentedAnswers, documentedBody } from './openapi-operations.js'
 import { ensureTenant, type Provisioning } from './provisioning.js'
 import { classGroupShortcutOperations } from './routes/class-group-shortcut.js'
@@ -71,7 +72,7 @@ export const graphApi: FastifyPluginAsync<GraphApiOptions> = async (app, options
   await app.register(async authenticated => {
     authenticated.addHook('onRequest', async (request) => {
       const principal = await authenticate(request)
-      authorize(principal, accessFor(request.method))
+      authorize(principal, neededPermissions(request.routeOptions.url ?? request.url, accessFor(request.method)))
       request.graph = graphContext(request, principal, version, options.publicUrl)
       ensureTenant(provisioning, principal.tenant)
       await options.beforeRoute(request, principal.tenant)
