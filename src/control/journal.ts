@@ -38,6 +38,7 @@ export const MAX_KEPT_BODY = 16 * 1024
 /** Request headers kept per entry: Node bounds them on the wire, but a $batch inner request carries what its body says. */
 export const MAX_KEPT_HEADERS = 16 * 1024
 const REDACTED = new Set(['authorization', 'x-mock-admin-token', 'cookie', 'proxy-authorization'])
+const REDACTED_VALUE = '[redacted]'
 
 /** What a request leaves behind: bounded text and references, made into an entry on first read. */
 export interface JournalRecord {
@@ -136,7 +137,7 @@ export function redactHeaders (headers: Record<string, string | string[] | undef
   const out: Record<string, string> = {}
   for (const [name, value] of Object.entries(headers)) {
     if (value === undefined) continue
-    out[name] = REDACTED.has(name.toLowerCase()) ? '[redacted]' : Array.isArray(value) ? value.join(', ') : value
+    out[name] = REDACTED.has(name.toLowerCase()) ? REDACTED_VALUE : Array.isArray(value) ? value.join(', ') : value
   }
   return out
 }
@@ -149,11 +150,34 @@ export function keptBody (body: unknown): string | null {
   if (body === undefined || body === null || body === '') return null
   if (typeof body !== 'string' && !Buffer.isBuffer(body)) return '[a streamed body, not kept]'
   // A Buffer (never larger than the body limit) is read only as far as the cap can need: 4 bytes a character at most.
-  const text = typeof body === 'string' ? body : body.toString('utf8', 0, MAX_KEPT_BODY * 4)
+  const text = withoutSecrets(typeof body === 'string' ? body : body.toString('utf8', 0, MAX_KEPT_BODY * 4))
   if (text.length <= MAX_KEPT_BODY) return text
   // A slice of a string can keep its parent alive; a round trip through a Buffer makes a string of its own.
   const head = Buffer.from(text.slice(0, MAX_KEPT_BODY), 'utf8').toString('utf8')
   return `${head}… [cut at ${MAX_KEPT_BODY} characters]`
+}
+
+const SECRET_KEY = 'clientsecret'
+const SECRET_VALUE = /("clientsecret"\s*:\s*)"(?:[^"\\]|\\.)*"/gi
+
+/** Every value of a `clientSecret` member, at any depth and in any spelling of its name, replaced. */
+function redactSecrets (value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(redactSecrets)
+  if (value === null || typeof value !== 'object') return value
+  return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, key.toLowerCase() === SECRET_KEY ? REDACTED_VALUE : redactSecrets(v)]))
+}
+
+/**
+ * A body as the journal keeps it: a data connector's client secret is never kept. A body that may name one (also
+ * through `\u` escapes in its keys) is parsed and redacted; one that does not parse, by pattern.
+ */
+function withoutSecrets (text: string): string {
+  if (!/clientsecret|\\u00/i.test(text)) return text
+  try {
+    return JSON.stringify(redactSecrets(JSON.parse(text)))
+  } catch {
+    return text.replace(SECRET_VALUE, `$1"${REDACTED_VALUE}"`)
+  }
 }
 
 /** Request headers as kept: the request's own object while small (Node bounds them on the wire), else a redacted, cut copy. */

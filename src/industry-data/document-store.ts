@@ -10,9 +10,9 @@ import { entityRow, parseBody } from '../store/rows.js'
 import { typeOf, type DocumentCollection } from './document-collections.js'
 import { readDocumentCreate, readDocumentPatch } from './domain/document-input.js'
 import { complete, mergePatch } from './domain/merge-patch.js'
-import { bindsIn, bindTargetOf } from './domain/references.js'
+import { bindTargetOf } from './domain/references.js'
 import { qualified } from './domain/schema-walk.js'
-import { entityLookupFor, readContextFor, type Provisioning } from './provisioning.js'
+import { entitiesBinding, entityLookupFor, readContextFor, type Provisioning } from './provisioning.js'
 import type { BindableCollection } from './schemas/graph-type.js'
 
 export interface StoredDocument {
@@ -74,19 +74,12 @@ export function patchDocument (p: Provisioning, tenant: string, document: Stored
   return { collection, type, value: merged }
 }
 
-/** The items of the tenant whose values bind `id` of `collection`: `azureDataLakeConnector 'x'`. */
-export function documentsBinding (p: Provisioning, tenant: string, collection: BindableCollection, id: string): string[] {
-  return p.store.entities.listInTenant(tenant)
-    .filter(row => bindsIn(parseBody(row)).some(target => target.collection === collection && target.id.toLowerCase() === id.toLowerCase()))
-    .map(row => `${row.type} '${row.id}'`)
-}
-
 /** Nothing may go while another item binds it (409 naming them): a bind never points at nothing. */
 export function deleteDocument (p: Provisioning, tenant: string, collection: DocumentCollection, id: string): void {
   p.store.transaction(() => {
     const document = getDocument(p, tenant, collection, id)
     const storedId = String(document.value.id)
-    const bound = documentsBinding(p, tenant, collection.name as BindableCollection, storedId)
+    const bound = entitiesBinding(p, tenant, collection.name as BindableCollection, storedId)
     if (bound.length > 0) {
       throw conflict(`The ${document.type} '${storedId}' is bound by the ${bound.join(', ')}; delete them or bind them elsewhere first.`)
     }

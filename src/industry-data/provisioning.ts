@@ -9,7 +9,8 @@ import { readFlowCreate, readFlowPatch, readFlowSetCreate, readFlowSetPatch, rea
 import { complete, mergePatch } from './domain/merge-patch.js'
 import type { ReadContext } from './domain/read-body.js'
 import { readContextOver, type EntityLookup } from './domain/bindings.js'
-import { roleGroupIdOf } from './domain/references.js'
+import type { BindableCollection } from './schemas/graph-type.js'
+import { bindsIn, roleGroupIdOf } from './domain/references.js'
 import { canonicalEnrollmentCodes, knownRoleCodes } from './domain/role-codes.js'
 import { FLOW_TYPES, isFlowTypeName, OutboundProvisioningFlowSet, RoleGroup, type FlowTypeName } from './schemas/entities.js'
 
@@ -240,6 +241,13 @@ export function patchRoleGroup (p: Provisioning, tenant: string, id: string, bod
   })
 }
 
+/** The document-collection items of the tenant whose values bind `id` of `collection`: `azureDataLakeConnector 'x'`. */
+export function entitiesBinding (p: Provisioning, tenant: string, collection: BindableCollection, id: string): string[] {
+  return p.store.entities.listInTenant(tenant)
+    .filter(row => bindsIn(parseBody(row)).some(target => target.collection === collection && target.id.toLowerCase() === id.toLowerCase()))
+    .map(row => `${row.type} '${row.id}'`)
+}
+
 /** The user flows whose configurations bind the role group `id`. */
 function flowsBinding (p: Provisioning, tenant: string, id: string): string[] {
   return p.store.flows.listInTenant(tenant)
@@ -261,6 +269,10 @@ export function deleteRoleGroup (p: Provisioning, tenant: string, id: string): v
     const bound = flowsBinding(p, tenant, String(stored.id))
     if (bound.length > 0) {
       throw conflict(`The roleGroup '${String(stored.id)}' is bound by the userProvisioningFlow ${bound.map(f => `'${f}'`).join(', ')}; change their creationOptions first.`)
+    }
+    const sources = entitiesBinding(p, tenant, 'roleGroups', String(stored.id))
+    if (sources.length > 0) {
+      throw conflict(`The roleGroup '${String(stored.id)}' is bound by the ${sources.join(', ')}; change their userMatchingSettings first.`)
     }
     p.store.roleGroups.remove(tenant, String(stored.id))
   })

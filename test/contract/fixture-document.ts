@@ -1,7 +1,7 @@
 /**
  * The fixture document format, typed with the official Graph types (`@microsoft/microsoft-graph-types-beta`,
- * namespace IndustryData) plus the two annotations a request body carries: `@odata.type` and
- * `roleGroup@odata.bind`. Used only by the compile-time fixture check.
+ * namespace IndustryData) plus the annotations a request body carries: `@odata.type` and the `nav@odata.bind`
+ * that stand for navigation properties. Used only by the compile-time fixture check.
  */
 import type { IndustryData } from '@microsoft/microsoft-graph-types-beta'
 
@@ -27,7 +27,27 @@ export interface FixtureFlowSet extends Omit<IndustryData.OutboundProvisioningFl
   provisioningFlows?: FixtureFlow[]
 }
 
+type FixtureUserMatchingSetting = Omit<IndustryData.UserMatchingSetting, 'roleGroup'> & { 'roleGroup@odata.bind'?: string }
+
+export type FixtureSourceSystem = Omit<IndustryData.SourceSystemDefinition, 'userMatchingSettings'> & {
+  userMatchingSettings?: FixtureUserMatchingSetting[] | null
+}
+
+type Bound<T, N extends string> = Typed<Omit<T, N>> & { [K in `${N}@odata.bind`]: string }
+
+export type FixtureDataConnector =
+  | Bound<IndustryData.AzureDataLakeConnector, 'sourceSystem'>
+  | Bound<IndustryData.OneRosterApiDataConnector, 'sourceSystem'>
+
+export type FixtureInboundFlow =
+  | Bound<IndustryData.InboundFileFlow, 'dataConnector' | 'year'>
+  | Bound<IndustryData.InboundApiFlow, 'dataConnector' | 'year'>
+
 export interface FixtureDocument {
-  outboundProvisioningFlowSets?: FixtureFlowSet[]
   roleGroups?: IndustryData.RoleGroup[]
+  sourceSystems?: FixtureSourceSystem[]
+  years?: IndustryData.YearTimePeriodDefinition[]
+  dataConnectors?: FixtureDataConnector[]
+  inboundFlows?: FixtureInboundFlow[]
+  outboundProvisioningFlowSets?: FixtureFlowSet[]
 }
