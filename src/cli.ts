@@ -2,7 +2,7 @@
 /** The `graph-mock` command: flags with the same names as the environment variables, folded over them. */
 import { SETTINGS } from './config.js'
 
-const HELP = `graph-mock — a local, stateful Microsoft Graph industryData outbound-provisioning emulator
+const HELP = `graph-mock — a local, stateful Microsoft Graph industryData (School Data Sync) emulator
 
 Usage: graph-mock [options]
 

@@ -5,7 +5,7 @@ import { execFileSync, spawn } from 'node:child_process'
 import http from 'node:http'
 import { openSync, closeSync, mkdirSync, readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
@@ -108,8 +108,11 @@ export function installPinned (prefix, spec, timeoutMs = 300_000) {
 }
 
 /** Start graph-mock as users do: the compiled CLI, a database file, lenient auth, pino at LOG_LEVEL (default info). */
-export async function startGraphMock ({ db, fixtures, logFile, env = {}, port, cli = CLI }) {
+export async function startGraphMock ({ db, fixtures: given, logFile, env = {}, port, cli = CLI }) {
   const p = port ?? await freePort()
+  // Another build reads the fixtures of its own checkout: the fixture format grows, and an older build refuses
+  // a newer document.
+  const fixtures = given ?? (cli === CLI ? undefined : join(dirname(cli), '..', 'fixtures'))
   const url = `http://127.0.0.1:${p}`
   const server = await spawnServer({
     args: [cli, '--port', String(p), '--db', db, ...(fixtures === undefined ? [] : ['--fixtures', fixtures])],

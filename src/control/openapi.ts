@@ -48,7 +48,7 @@ function swaggerOptions (version: string, schemas: Record<string, unknown>): Fas
       info: {
         title: 'graph-mock',
         version,
-        description: 'A local, stateful emulator of the Microsoft Graph industryData outbound-provisioning API (under /beta and /v1.0), and its test control plane (under /_mock).'
+        description: 'A local, stateful emulator of the Microsoft Graph industryData API of School Data Sync (under /beta and /v1.0), and its test control plane (under /_mock).'
       },
       tags: [
         { name: 'graph', description: 'Microsoft Graph industryData routes' },
