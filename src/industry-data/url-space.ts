@@ -76,7 +76,8 @@ export function documentOperationIds (collection: DocumentCollection) {
     get: `get${single}`,
     patch: `patch${single}`,
     delete: `delete${single}`,
-    navigation: (name: string) => `get${single}${name.charAt(0).toUpperCase()}${name.slice(1)}`
+    navigation: (name: string) => `get${single}${name.charAt(0).toUpperCase()}${name.slice(1)}`,
+    navigationPatch: (name: string) => `patch${single}${name.charAt(0).toUpperCase()}${name.slice(1)}`
   }
 }
 
@@ -86,7 +87,8 @@ function documentNodes (collection: DocumentCollection, navigations: Readonly<Re
   const types = Object.values(collection.types)
   const declaredType = `${NAMESPACE}.${collection.entityType}`
   const children = Object.fromEntries(Object.entries(navigations).map(([name, target]): [string, UrlNode] => [name, {
-    kind: 'entity', types: Object.values(target.types), declaredType: `${NAMESPACE}.${target.entityType}`, methods: { GET: ids.navigation(name) }
+    // PATCH through the navigation updates the entity it points at (the connector's update page lists that form).
+    kind: 'entity', types: Object.values(target.types), declaredType: `${NAMESPACE}.${target.entityType}`, methods: { GET: ids.navigation(name), PATCH: ids.navigationPatch(name) }
   }]))
   const item: UrlNode = {
     kind: 'entity',

@@ -23,6 +23,9 @@ t.test('the bundled fixtures: a source system, a connector, a year and an inboun
   t.match(await get(`/inboundFlows/${FLOW}`), { '@odata.type': '#microsoft.graph.industryData.inboundFileFlow', readinessStatus: 'ready', dataDomain: 'educationRostering' }, 'an inbound file flow')
   t.equal((await get(`/inboundFlows/${FLOW}/dataConnector`)).id, CONNECTOR, 'reading from the connector')
   t.equal((await get(`/inboundFlows/${FLOW}/year`)).id, YEAR, 'for the year')
+  const renamed = await app.inject({ method: 'PATCH', url: `${ROOT}/inboundFlows/${FLOW}/dataConnector`, headers: jsonAuth, payload: { displayName: 'SIS export' } })
+  t.match(renamed.json(), { '@odata.context': `http://localhost:80/beta/$metadata#external/industryData/inboundFlows('${FLOW}')/dataConnector/$entity`, id: CONNECTOR, displayName: 'SIS export' }, 'PATCH through the navigation updates the connector')
+  t.equal((await get(`/dataConnectors/${CONNECTOR}`)).displayName, 'SIS export', 'as the connector reads')
   t.ok((await get('/referenceDefinitions/$count')) !== undefined, 'reference definitions exist')
 })
 

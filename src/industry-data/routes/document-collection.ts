@@ -5,7 +5,7 @@
  */
 import { graphOf } from '../../http/graph-context.js'
 import { sendCount, sendNoContent, sendPatchResult } from '../../http/replies.js'
-import type { Operations } from '../../http/url-routes.js'
+import type { Operation, Operations } from '../../http/url-routes.js'
 import { collectionBody, countCollection, pageCollection } from '../../odata/collection.js'
 import { pickQueryOptions } from '../../odata/query.js'
 import { applySelect, parseSelect } from '../../odata/select.js'
@@ -88,19 +88,32 @@ function collectionOperations (collection: DocumentCollection, { provisioning: p
   }
 }
 
-function navigationOperations ({ provisioning: p }: OperationDeps): Operations {
-  return Object.fromEntries(NAVIGATIONS.map(({ from, name, to }) => {
+function navigationOperations ({ provisioning: p, patchResponse }: OperationDeps): Operations {
+  return Object.fromEntries(NAVIGATIONS.flatMap(({ from, name, to }) => {
     const context = navigationContext(from, name)
     const schemas = Object.values(to.types)
-    return [documentOperationIds(from).navigation(name), {
+    const ids = documentOperationIds(from)
+    const target = (request: Parameters<Operation['handler']>[0]) => {
+      const graph = graphOf(request)
+      const id = keyOf(from, request.params)
+      return { graph, id, document: boundDocument(p, graph.tenant, getDocument(p, graph.tenant, from, id), name, to) }
+    }
+    const get: Operation = {
       handler: async (request) => {
         const { select } = pickQueryOptions(request.query, ['select'], `on ${name}`)
-        const graph = graphOf(request)
-        const id = keyOf(from, request.params)
-        const target = boundDocument(p, graph.tenant, getDocument(p, graph.tenant, from, id), name, to)
-        return applySelect(presentDocument(target, writePresentation(graph), context(graph.root, id)), parseSelect(select, schemas, qualified(to.entityType)))
+        const { graph, id, document } = target(request)
+        return applySelect(presentDocument(document, writePresentation(graph), context(graph.root, id)), parseSelect(select, schemas, qualified(to.entityType)))
       }
-    }]
+    }
+    const patch: Operation = {
+      handler: async (request, reply) => {
+        pickQueryOptions(request.query, [], 'on PATCH')
+        const { graph, id, document } = target(request)
+        const updated = patchDocument(p, graph.tenant, document, request.body)
+        return sendPatchResult(reply, graph, patchResponse, () => presentDocument(updated, writePresentation(graph), context(graph.root, id)))
+      }
+    }
+    return [[ids.navigation(name), get], [ids.navigationPatch(name), patch]]
   }))
 }
 
