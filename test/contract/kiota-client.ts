@@ -135,6 +135,7 @@ export {
   serializeUserCreationOptionsDerived,
   serializeUserProvisioningFlowDerived,
 } from './kiota-models.js'
+import type { CollectionGetQueryParameters } from './kiota-fluent/shared.js'
 // Re-exported so tests can pass them to getNextPage() without another import.
 export {
   createOutboundProvisioningFlowSetCollectionResponseFromDiscriminatorValue,
@@ -181,16 +182,7 @@ const ITEM_QUERY_MAPPER: Record<string, string> = {
 }
 
 /** Same shape as the generated *RequestBuilderGetQueryParameters. */
-export interface ListQuery {
-  count?: boolean;
-  expand?: string[];
-  filter?: string;
-  orderby?: string[];
-  search?: string;
-  select?: string[];
-  skip?: number;
-  top?: number;
-}
+export type ListQuery = CollectionGetQueryParameters
 export interface ItemQuery {
   expand?: string[];
   select?: string[];
