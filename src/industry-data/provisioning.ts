@@ -4,14 +4,13 @@ import type { IdSource } from '../ids.js'
 import { conflict, itemNotFound } from '../errors/graph-errors.js'
 import type { Store } from '../store/store.js'
 import { flowRow, flowSetRow, parseBody, roleGroupRow } from '../store/rows.js'
-import { isJsonObject, type Json } from '../json.js'
+import type { Json } from '../json.js'
 import { readFlowCreate, readFlowPatch, readFlowSetCreate, readFlowSetPatch, readRoleGroupCreate, readRoleGroupPatch } from './domain/flow-input.js'
 import { complete, mergePatch } from './domain/merge-patch.js'
 import type { ReadContext } from './domain/read-body.js'
 import { readContextOver, type EntityLookup } from './domain/bindings.js'
 import type { BindableCollection } from './schemas/graph-type.js'
-import { bindsIn, roleGroupIdOf } from './domain/references.js'
-import { canonicalEnrollmentCodes, knownRoleCodes } from './domain/role-codes.js'
+import { bindsIn } from './domain/references.js'
 import { FLOW_TYPES, isFlowTypeName, OutboundProvisioningFlowSet, RoleGroup, type FlowTypeName } from './schemas/entities.js'
 
 export interface Provisioning {
@@ -84,40 +83,13 @@ export function oldestClassGroupFlow (p: Provisioning, tenant: string): StoredFl
   return toStoredFlow(row)
 }
 
-/** Role codes in enrollment mappings take the spelling of the tenant's known roles. */
-function withCanonicalCodes (p: Provisioning, tenant: string, value: Json): Json {
-  const configuration = value.configuration
-  // Only enrollment mappings carry codes: other writes need no role groups at all.
-  if (!isJsonObject(configuration) || !isJsonObject(configuration.enrollmentMappings)) return value
-  return { ...value, configuration: canonicalEnrollmentCodes(configuration, roleCodes(p, tenant)) }
-}
-
-/**
- * The tenant's known role codes, parsed again only when its role-group rows differ from the last call's (they
- * change by seed and reset only). Parsing them on every write was 8 % of a PATCH's CPU time.
- */
-const roleCodeCache = new WeakMap<Store, Map<string, { bodies: string[], codes: ReadonlyMap<string, string> }>>()
-function roleCodes (p: Provisioning, tenant: string): ReadonlyMap<string, string> {
-  const rows = p.store.roleGroups.list(tenant)
-  let byTenant = roleCodeCache.get(p.store)
-  if (byTenant === undefined) {
-    byTenant = new Map()
-    roleCodeCache.set(p.store, byTenant)
-  }
-  const cached = byTenant.get(tenant)
-  if (cached !== undefined && cached.bodies.length === rows.length && rows.every((row, i) => row.body === cached.bodies[i])) return cached.codes
-  const codes = knownRoleCodes(rows.map(parseBody))
-  byTenant.set(tenant, { bodies: rows.map(row => row.body), codes })
-  return codes
-}
-
 /**
  * PATCH a flow just read (getFlow, oldestClassGroupFlow): validate against its type, merge, stamp, write.
  * Read and write happen in one synchronous turn (better-sqlite3 never yields), so no other write can come
  * between them and the flow is not read a second time.
  */
 export function patchFlow (p: Provisioning, tenant: string, flow: StoredFlow, body: unknown): StoredFlow {
-  const patch = withCanonicalCodes(p, tenant, readFlowPatch(flow.type, String(flow.value.id), body, readContextFor(p, tenant)))
+  const patch = readFlowPatch(flow.type, String(flow.value.id), body, readContextFor(p, tenant))
   const schema = FLOW_TYPES[flow.type].schema
   return p.store.transaction(() => {
     const merged = complete(schema, mergePatch(schema, flow.value, patch))
@@ -130,8 +102,7 @@ export function patchFlow (p: Provisioning, tenant: string, flow: StoredFlow, bo
 /** POST a flow into a set: concrete type, one per type per set (409), server-owned id, timestamps and readiness. */
 export function createFlow (p: Provisioning, tenant: string, setId: string, body: unknown): StoredFlow {
   const canonicalSetId = requireFlowSet(p, tenant, setId)
-  const { type, value: read } = readFlowCreate(body, readContextFor(p, tenant))
-  const value = withCanonicalCodes(p, tenant, read)
+  const { type, value } = readFlowCreate(body, readContextFor(p, tenant))
   return p.store.transaction(() => {
     const existing = p.store.flows.idOfTypeInSet(tenant, canonicalSetId, type)
     if (existing !== undefined) {
@@ -241,26 +212,18 @@ export function patchRoleGroup (p: Provisioning, tenant: string, id: string, bod
   })
 }
 
+/** Whether a stored value binds `id` of `collection` anywhere in it. */
+const binds = (row: { body: string }, collection: BindableCollection, id: string): boolean =>
+  bindsIn(parseBody(row)).some(target => target.collection === collection && target.id.toLowerCase() === id.toLowerCase())
+
 /** The document-collection items of the tenant whose values bind `id` of `collection`: `azureDataLakeConnector 'x'`. */
 export function entitiesBinding (p: Provisioning, tenant: string, collection: BindableCollection, id: string): string[] {
-  return p.store.entities.listInTenant(tenant)
-    .filter(row => bindsIn(parseBody(row)).some(target => target.collection === collection && target.id.toLowerCase() === id.toLowerCase()))
-    .map(row => `${row.type} '${row.id}'`)
+  return p.store.entities.listInTenant(tenant).filter(row => binds(row, collection, id)).map(row => `${row.type} '${row.id}'`)
 }
 
-/** The user flows whose configurations bind the role group `id`. */
-function flowsBinding (p: Provisioning, tenant: string, id: string): string[] {
-  return p.store.flows.listInTenant(tenant)
-    .filter(row => row.type === 'userProvisioningFlow')
-    .filter(row => {
-      const configurations = (parseBody(row).creationOptions as { configurations?: unknown } | null | undefined)?.configurations
-      return Array.isArray(configurations) && configurations.some(c => {
-        const reference = isJsonObject(c) ? c['roleGroup@odata.bind'] : undefined
-        return typeof reference === 'string' && roleGroupIdOf(reference)?.toLowerCase() === id.toLowerCase()
-      })
-    })
-    .map(row => row.id)
-}
+/** The flows whose values bind the role group `id` (user flows' configurations are the only place they can). */
+const flowsBinding = (p: Provisioning, tenant: string, id: string): string[] =>
+  p.store.flows.listInTenant(tenant).filter(row => binds(row, 'roleGroups', id)).map(row => row.id)
 
 /** A role group a user flow still binds cannot go: the flow would point at nothing (409, naming the flows). */
 export function deleteRoleGroup (p: Provisioning, tenant: string, id: string): void {

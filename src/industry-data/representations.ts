@@ -7,7 +7,7 @@ import { roleGroupIdOf } from './domain/references.js'
 import { qualified } from './domain/schema-walk.js'
 import { findRoleGroup, type Provisioning, type StoredFlow } from './provisioning.js'
 import { FLOW_SCHEMAS, FLOW_TYPES, OutboundProvisioningFlowSet, RoleGroup } from './schemas/entities.js'
-import { boundRoleGroupContext, contexts, documentContexts } from './url-space.js'
+import { boundRoleGroupContext, contexts } from './url-space.js'
 import { typeOf } from './document-collections.js'
 import { odataTypeOf, type StoredDocument } from './document-store.js'
 
@@ -81,10 +81,6 @@ export function presentDocument (document: StoredDocument, presentation: Present
   if (Object.keys(document.collection.types).length > 1) head['@odata.type'] = odataTypeOf(document)
   return Object.assign(head, presentValue(schema, document.value, { includeUnknownEnumMembers: presentation.includeUnknownEnumMembers }))
 }
-
-/** The `@odata.context` of a single item's answer. */
-export const documentContext = (document: StoredDocument, presentation: Presentation): string =>
-  documentContexts(document.collection).item(presentation.root)
 
 /** GET answers expand bound role groups inline; write answers leave them out (as Graph's POST answer does). */
 export function readPresentation (p: Provisioning, graph: GraphContext): Presentation {

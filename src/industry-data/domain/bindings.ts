@@ -69,9 +69,6 @@ export function readContextOver (find: EntityLookup): ReadContext {
       if (definition === undefined) {
         throw new InvalidBodyError(`Invalid value for property '${formatAt(path, 'code')}': a reference value names its referenceDefinition by 'code' or 'value@odata.bind'.`, [...path, 'code'])
       }
-      if (definition.body?.isDisabled === true) {
-        throw new InvalidBodyError(`Invalid value for property '${formatAt(path, 'code')}': the reference definition '${definition.id}' is disabled.`, [...path, 'code'])
-      }
       return { ...rest, code: definition.body?.code ?? code }
     }
   }

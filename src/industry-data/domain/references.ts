@@ -39,8 +39,6 @@ export function bindReference (collection: BindableCollection, id: string): stri
   return `https://graph.microsoft.com/beta/external/industryData/${collection}/${encodeURIComponent(id)}`
 }
 
-export const roleGroupReference = (id: string): string => bindReference('roleGroups', id)
-
 /** Every bind a stored value holds, at any depth: what deleting the entity it points at would leave dangling. */
 export function bindsIn (value: unknown): BindTarget[] {
   if (Array.isArray(value)) return value.flatMap(bindsIn)

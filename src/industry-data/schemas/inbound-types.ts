@@ -2,7 +2,7 @@
  * The inbound side's types (School Data Sync's source systems, data connectors, years and inbound flows),
  * declared as Graph's beta CSDL declares them; test/unit/csdl-drift.test.ts holds each to it.
  */
-import { Type, type Static } from '@sinclair/typebox'
+import { Type } from '@sinclair/typebox'
 import { ApiFormat, InboundDomain, ReadinessStatus } from './enums.js'
 import { FileFormatReferenceValue, IdentifierTypeReferenceValue, UserMatchTargetReferenceValue, YearReferenceValue } from './complex-types.js'
 import { abstractOf, DateTimeOffset, derivedObject, entityType, GraphBoolean, GraphDate, GraphInt32, graphObject, GraphString, NAMESPACE, nullable } from './graph-type.js'
@@ -99,5 +99,3 @@ export const InboundApiFlow = derivedObject(InboundFlow, 'inboundApiFlow', {})
 
 /** The concrete inbound flows, keyed by their short name. */
 export const INBOUND_FLOW_TYPES = { inboundFileFlow: InboundFileFlow, inboundApiFlow: InboundApiFlow } as const
-
-export type SourceSystemValue = Static<typeof SourceSystemDefinition>
