@@ -15,6 +15,10 @@ export type DateTimeOffsetResult = { ticks: bigint } | { error: string }
 
 const isLeapYear = (year: number): boolean => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
 
+/** The days of `month` (1–12) in `year` of the proleptic Gregorian calendar. */
+export const daysInMonth = (year: number, month: number): number =>
+  new Date(Date.UTC(2000, month, 0)).getUTCDate() - (month === 2 && !isLeapYear(year) ? 1 : 0)
+
 /** Field-by-field reading; `minYear` 0 lets the clock tell "outside the range" from "not a date-time". */
 function readInstant (text: string, minYear: number): DateTimeOffsetResult {
   const m = DATE_TIME.exec(text)
@@ -30,8 +34,8 @@ function readInstant (text: string, minYear: number): DateTimeOffsetResult {
   if (fraction.length > 7) return { error: 'at most 7 fractional second digits are allowed' }
   if (year < minYear) return { error: 'the year must be from 0001 to 9999' }
   if (month < 1 || month > 12) return { error: 'the month must be from 01 to 12' }
-  const daysInMonth = new Date(Date.UTC(2000, month, 0)).getUTCDate() - (month === 2 && !isLeapYear(year) ? 1 : 0)
-  if (day < 1 || day > daysInMonth) return { error: `the day must be from 01 to ${daysInMonth}` }
+  const days = daysInMonth(year, month)
+  if (day < 1 || day > days) return { error: `the day must be from 01 to ${days}` }
   if (hour > 23) return { error: 'the hour must be from 00 to 23' }
   if (minute > 59) return { error: 'the minute must be from 00 to 59' }
   if (second > 59) return { error: 'the second must be from 00 to 59' }
