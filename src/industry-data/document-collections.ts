@@ -41,10 +41,6 @@ function maxLength (value: Json, names: readonly string[], path: JsonPath): void
   }
 }
 
-function notEmpty (value: Json, path: JsonPath): void {
-  if (value.displayName === '') throw new InvalidBodyError('Invalid value for property \'displayName\': it cannot be empty.', [...path, 'displayName'])
-}
-
 export const SOURCE_SYSTEMS: DocumentCollection = {
   name: 'sourceSystems',
   key: 'sourceSystemId',
@@ -53,7 +49,6 @@ export const SOURCE_SYSTEMS: DocumentCollection = {
   readOnly: false,
   defaults: {},
   check (value, path) {
-    notEmpty(value, path)
     maxLength(value, ['displayName', 'vendor'], path)
   }
 }
@@ -66,7 +61,6 @@ export const DATA_CONNECTORS: DocumentCollection = {
   readOnly: false,
   defaults: {},
   check (value, path) {
-    notEmpty(value, path)
     maxLength(value, ['displayName'], path)
   }
 }
@@ -79,7 +73,6 @@ export const YEARS: DocumentCollection = {
   readOnly: false,
   defaults: {},
   check (value, path) {
-    notEmpty(value, path)
     maxLength(value, ['displayName'], path)
     // Edm.Date text compares as the day it names.
     if (typeof value.startDate === 'string' && typeof value.endDate === 'string' && value.endDate < value.startDate) {
@@ -103,7 +96,6 @@ export const INBOUND_FLOWS: DocumentCollection = {
   // A new flow is not ready until it is set so, as a provisioning flow.
   defaults: { readinessStatus: 'notReady' },
   check (value, path, type, find) {
-    notEmpty(value, path)
     maxLength(value, ['displayName'], path)
     const reference = value['dataConnector@odata.bind']
     const target = typeof reference === 'string' ? bindTargetOf(reference) : undefined

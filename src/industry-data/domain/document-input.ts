@@ -3,7 +3,7 @@ import type { TObject } from '@sinclair/typebox'
 import { badRequest } from '../../errors/graph-errors.js'
 import type { Json } from '../../json.js'
 import { concreteTypeList, typeOf, type DocumentCollection } from '../document-collections.js'
-import { checkIdMatches, requireObjectBody } from './flow-input.js'
+import { checkIdMatches, refuseEmpty, requireObjectBody, ruleOf } from './flow-input.js'
 import { findODataType, InvalidBodyError, normaliseODataType, readValue, type JsonPath, type ReadContext } from './read-body.js'
 import { kindOf, qualified } from './schema-walk.js'
 
@@ -29,6 +29,7 @@ export function readDocumentCreate (collection: DocumentCollection, body: unknow
   const schema = typeOf(collection, type)
   if (schema === undefined) throw new Error(`no schema for ${type}`)
   const value = readValue(schema, object, path, context) as Json
+  refuseEmpty(value, ruleOf(type, 'create'), path)
   if (!keepId) delete value.id
   return { type, schema, value }
 }
@@ -53,6 +54,7 @@ export function readDocumentPatch (schema: TObject, type: string, stored: Json, 
     }
   }
   const value = readValue(schema, { ...kept, ...object }, [], context) as Json
+  refuseEmpty(value, ruleOf(type, 'update'), [])
   checkIdMatches(value, id, [])
   delete value.id
   return value

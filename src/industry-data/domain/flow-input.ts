@@ -42,7 +42,7 @@ export const WRITE_RULES: Readonly<Record<string, Readonly<Record<'create' | 'up
   }])))
 }
 
-const ruleOf = (type: string, write: 'create' | 'update'): WriteRule => WRITE_RULES[type]?.[write] ?? { required: [], nonEmpty: [] }
+export const ruleOf = (type: string, write: 'create' | 'update'): WriteRule => WRITE_RULES[type]?.[write] ?? { required: [], nonEmpty: [] }
 
 export function requireObjectBody (body: unknown, path: JsonPath): Json {
   // Fastify's validator turns an absent body into null, so both read as "nothing sent".
@@ -98,8 +98,13 @@ function requireOnUpdate (value: Json, rule: WriteRule, type: string): void {
   for (const name of rule.required) {
     if (value[name] === undefined) throw new InvalidBodyError(`Property '${name}' is required when updating a '${qualified(type)}'.`, [name])
   }
+  refuseEmpty(value, rule, [])
+}
+
+/** The names the rule refuses empty, when sent, not empty. */
+export function refuseEmpty (value: Json, rule: WriteRule, path: JsonPath): void {
   for (const name of rule.nonEmpty) {
-    if (value[name] === '') throw new InvalidBodyError(`Invalid value for property '${name}': it cannot be empty.`, [name])
+    if (value[name] === '') throw new InvalidBodyError(`Invalid value for property '${name}': it cannot be empty.`, [...path, name])
   }
 }
 
