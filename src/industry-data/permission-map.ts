@@ -18,8 +18,23 @@ const BY_COLLECTION: Readonly<Record<string, readonly PermissionFamily[]>> = {
 
 const COLLECTION = /\/external\/industryData\/([^/]+)/i
 
+/** Worked out once per route and access: the routes are a few dozen, every request asks. */
+const known = new Map<string, readonly string[]>()
+const KNOWN_MAX = 1000
+
 /** The permissions, any one of which lets a request to the route `routeUrl` (Fastify's pattern) through. */
-export function neededPermissions (routeUrl: string, access: Access): string[] {
+export function neededPermissions (routeUrl: string, access: Access): readonly string[] {
+  const key = `${access} ${routeUrl}`
+  let needed = known.get(key)
+  if (needed === undefined) {
+    if (known.size >= KNOWN_MAX) known.clear()
+    needed = permissionsOf(routeUrl, access)
+    known.set(key, needed)
+  }
+  return needed
+}
+
+function permissionsOf (routeUrl: string, access: Access): string[] {
   const collection = COLLECTION.exec(routeUrl)?.[1]?.toLowerCase()
   if (collection === undefined) {
     // The shortcut route is a provisioning flow; the root answers any part's token.
