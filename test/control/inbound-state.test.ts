@@ -3,6 +3,7 @@
  * state round-trips it, and fixtures are checked with the messages API writes give.
  */
 import t from 'tap'
+import { REFERENCE_DEFINITIONS_SEED } from '../../src/industry-data/reference-definitions.js'
 import { assertGraphError, auth, build, jsonAuth } from '../helpers.js'
 
 const ROOT = '/beta/external/industryData'
@@ -15,7 +16,7 @@ type Json = Record<string, any>
 
 t.test('the bundled fixtures: a source system, a connector, a year and an inbound file flow bound together', async t => {
   const app = await build(t)
-  const get = async (path: string): Promise<Json> => (await app.inject({ method: 'GET', url: `${ROOT}${path}`, headers: auth })).json() as Json
+  const get = async (path: string): Promise<any> => (await app.inject({ method: 'GET', url: `${ROOT}${path}`, headers: auth })).json() as Json
   t.same((await get('/sourceSystems')).value.map((s: Json) => s.id), [SOURCE], 'one source system')
   t.match(await get(`/dataConnectors/${CONNECTOR}`), { '@odata.type': '#microsoft.graph.industryData.azureDataLakeConnector', displayName: 'CSV connector', fileFormat: { code: 'schoolDataSyncV1' } }, 'an azureDataLakeConnector')
   t.equal((await get(`/dataConnectors/${CONNECTOR}/sourceSystem`)).id, SOURCE, 'bound to the source system')
@@ -26,7 +27,7 @@ t.test('the bundled fixtures: a source system, a connector, a year and an inboun
   const renamed = await app.inject({ method: 'PATCH', url: `${ROOT}/inboundFlows/${FLOW}/dataConnector`, headers: jsonAuth, payload: { displayName: 'SIS export' } })
   t.match(renamed.json(), { '@odata.context': `http://localhost:80/beta/$metadata#external/industryData/inboundFlows('${FLOW}')/dataConnector/$entity`, id: CONNECTOR, displayName: 'SIS export' }, 'PATCH through the navigation updates the connector')
   t.equal((await get(`/dataConnectors/${CONNECTOR}`)).displayName, 'SIS export', 'as the connector reads')
-  t.ok((await get('/referenceDefinitions/$count')) !== undefined, 'reference definitions exist')
+  t.equal(await get('/referenceDefinitions/$count'), REFERENCE_DEFINITIONS_SEED.length, 'and every built-in reference definition')
 })
 
 t.test('what binds cannot go: 409 naming the dependants, for each kind of bind', async t => {
