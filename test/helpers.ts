@@ -7,6 +7,15 @@ import { loadConfig, type Config } from '../src/config.js'
 export const FIXTURES = fileURLToPath(new URL('../fixtures', import.meta.url))
 export const SET_ID = '9ab41255-5364-4c53-e15c-08dc4ab6ee03'
 export const CLASS_FLOW_ID = '6eb14a8c-e373-08cb-f352-64f045cbf6ef'
+/** The bundled fixtures' inbound setup: a source system, its connector, a year and the inbound flow binding both. */
+export const INBOUND = {
+  root: '/beta/external/industryData',
+  bindBase: 'https://graph.microsoft.com/beta/external/industryData',
+  sourceSystem: 'aa050107-5784-4a8e-1876-08daddab21bc',
+  connector: '51dca0a0-85f6-4478-f526-08daddab2271',
+  year: 'ebf18762-ab92-487e-21d1-08daddab28bb',
+  flow: '7bd62d17-8c37-4494-f68d-08daddab2911'
+} as const
 export const SECURITY_FLOW_ID = '4598f62a-7bd9-40a1-d38a-08dc4ac68cf2'
 export const ADMIN_UNIT_FLOW_ID = 'f66e97ad-0870-46e0-3ff3-08dc49dccdc9'
 export const USER_FLOW_ID = 'dbd36d16-c574-4ed8-3ac7-08dc4ac6fb7f'

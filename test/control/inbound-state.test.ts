@@ -4,14 +4,9 @@
  */
 import t from 'tap'
 import { REFERENCE_DEFINITIONS_SEED } from '../../src/industry-data/reference-definitions.js'
-import { assertGraphError, auth, build, jsonAuth } from '../helpers.js'
+import { assertGraphError, auth, build, INBOUND, jsonAuth } from '../helpers.js'
 
-const ROOT = '/beta/external/industryData'
-const B = 'https://graph.microsoft.com/beta/external/industryData'
-const SOURCE = 'aa050107-5784-4a8e-1876-08daddab21bc'
-const CONNECTOR = '51dca0a0-85f6-4478-f526-08daddab2271'
-const YEAR = 'ebf18762-ab92-487e-21d1-08daddab28bb'
-const FLOW = '7bd62d17-8c37-4494-f68d-08daddab2911'
+const { root: ROOT, bindBase: B, sourceSystem: SOURCE, connector: CONNECTOR, year: YEAR, flow: FLOW } = INBOUND
 type Json = Record<string, any>
 
 t.test('the bundled fixtures: a source system, a connector, a year and an inbound file flow bound together', async t => {

@@ -1,14 +1,9 @@
 /** Every refusal of the inbound configuration collections, each with Graph's error envelope and a message naming what was wrong. */
 import t from 'tap'
-import { assertGraphError, auth, build, jsonAuth } from '../helpers.js'
+import { assertGraphError, auth, build, INBOUND, jsonAuth } from '../helpers.js'
 
-const ROOT = '/beta/external/industryData'
-const B = 'https://graph.microsoft.com/beta/external/industryData'
 const NS = 'microsoft.graph.industryData'
-const SOURCE = 'aa050107-5784-4a8e-1876-08daddab21bc'
-const CONNECTOR = '51dca0a0-85f6-4478-f526-08daddab2271'
-const YEAR = 'ebf18762-ab92-487e-21d1-08daddab28bb'
-const FLOW = '7bd62d17-8c37-4494-f68d-08daddab2911'
+const { root: ROOT, bindBase: B, sourceSystem: SOURCE, connector: CONNECTOR, year: YEAR, flow: FLOW } = INBOUND
 const LAKE = `#${NS}.azureDataLakeConnector`
 const ONE_ROSTER = `#${NS}.oneRosterApiDataConnector`
 
